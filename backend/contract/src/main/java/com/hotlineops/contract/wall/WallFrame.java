@@ -1,0 +1,32 @@
+package com.hotlineops.contract.wall;
+
+import com.hotlineops.contract.call.AgentCounts;
+import com.hotlineops.contract.call.CallFigures;
+import com.hotlineops.contract.call.CallQueue;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One frame of the wall stream. Each frame carries the whole (small) state, so a wall that missed frames is
+ * whole again with the next one; {@code seq} grows per frame of the publishing instance.
+ *
+ * @param today      the figures of DESIGN.md §2.4 for the calls offered today (Asia/Shanghai), both queues
+ * @param todayByQueue the same per queue
+ */
+public record WallFrame(
+        FrameKind kind,
+        long seq,
+        Instant asOf,
+        CallFigures today,
+        Map<CallQueue, CallFigures> todayByQueue,
+        AgentCounts agents,
+        TicketSummary tickets) {
+
+    public WallFrame {
+        todayByQueue = Map.copyOf(todayByQueue);
+    }
+
+    public WallFrame asKind(FrameKind newKind) {
+        return new WallFrame(newKind, seq, asOf, today, todayByQueue, agents, tickets);
+    }
+}
