@@ -1,0 +1,9 @@
+package com.hotlineops.core.events;
+
+/** What an outbox entry is about; consumers pick the topics they project. */
+public enum Topic {
+    /** Payload: one {@code TicketChanged}. */
+    TICKET,
+    /** Payload: the array of CTI events newly stored by one batch. */
+    CALLS
+}

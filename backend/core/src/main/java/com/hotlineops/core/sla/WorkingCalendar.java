@@ -1,0 +1,76 @@
+package com.hotlineops.core.sla;
+
+import com.hotlineops.core.config.HotlineProperties;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The working-day clock of DESIGN.md §2.3. A working day is a Monday–Friday not listed as off, or a listed make-up
+ * working day (调休上班). Working time accrues 24 h per working day and nothing on other days, so
+ * {@code add(start, N days)} is the instant at which N×24 h of working time have accrued since {@code start}.
+ *
+ * <p>The official lists are loaded by the calendar feature; without them the calendar is Monday–Friday.
+ */
+@Component
+public class WorkingCalendar {
+
+    private final ZoneId zone;
+    private volatile Map<LocalDate, Boolean> exceptions;
+
+    WorkingCalendar(HotlineProperties properties) {
+        this(properties.zone(), Map.of());
+    }
+
+    public WorkingCalendar(ZoneId zone, Map<LocalDate, Boolean> exceptions) {
+        this.zone = zone;
+        this.exceptions = Map.copyOf(exceptions);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Replaces the listed exceptions: {@code true} = make-up working day, {@code false} = day off. */
+    public void setExceptions(Map<LocalDate, Boolean> newExceptions) {
+        this.exceptions = Map.copyOf(newExceptions);
+    }
+
+    public boolean isWorkingDay(LocalDate date) {
+        Boolean listed = exceptions.get(date);
+        if (listed != null) {
+            return listed;
+        }
+        DayOfWeek d = date.getDayOfWeek();
+        return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
+    }
+
+    /** The instant at which {@code amount} of working time has accrued since {@code start}. */
+    public Instant addWorkingTime(Instant start, Duration amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("amount must not be negative: " + amount);
+        }
+        ZonedDateTime cursor = start.atZone(zone);
+        Duration remaining = amount;
+        while (true) {
+            ZonedDateTime endOfDay = cursor.toLocalDate().plusDays(1).atStartOfDay(zone);
+            if (isWorkingDay(cursor.toLocalDate())) {
+                Duration available = Duration.between(cursor, endOfDay);
+                if (remaining.compareTo(available) <= 0) {
+                    return cursor.plus(remaining).toInstant();
+                }
+                remaining = remaining.minus(available);
+            }
+            cursor = endOfDay;
+        }
+    }
+
+    public Instant addWorkingDays(Instant start, int days) {
+        return addWorkingTime(start, Duration.ofDays(days));
+    }
+}

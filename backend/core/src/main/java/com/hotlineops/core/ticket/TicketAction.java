@@ -1,0 +1,19 @@
+package com.hotlineops.core.ticket;
+
+/** What can be done to a ticket; {@link TicketLifecycle} says from which states. */
+public enum TicketAction {
+    ANSWER_DIRECTLY,
+    SUBMIT_FOR_DISPATCH,
+    DISPATCH,
+    ACCEPT,
+    PROGRESS,
+    REQUEST_RETURN,
+    APPROVE_RETURN,
+    FINISH,
+    AUDIT_PASS,
+    AUDIT_REJECT,
+    REVISIT_CLOSE,
+    REVISIT_UNSATISFIED,
+    TRANSFER_EMERGENCY,
+    MERGE
+}

@@ -1,0 +1,303 @@
+package com.hotlineops.core.ticket;
+
+import com.hotlineops.contract.mobile.CommandResult;
+import com.hotlineops.contract.mobile.TicketCommand;
+import com.hotlineops.contract.ticket.Channel;
+import com.hotlineops.contract.ticket.Citizen;
+import com.hotlineops.contract.ticket.DispatchRequest;
+import com.hotlineops.contract.ticket.IntakeRequest;
+import com.hotlineops.contract.ticket.IntakeResult;
+import com.hotlineops.contract.ticket.TicketChanged;
+import com.hotlineops.contract.ticket.TicketGrade;
+import com.hotlineops.contract.ticket.TicketStatus;
+import com.hotlineops.contract.ticket.TicketView;
+import com.hotlineops.core.config.HotlineProperties;
+import com.hotlineops.core.events.Outbox;
+import com.hotlineops.core.events.Topic;
+import com.hotlineops.core.org.OrgDirectory;
+import com.hotlineops.core.org.OrgUnit;
+import com.hotlineops.core.security.Actor;
+import com.hotlineops.core.security.Role;
+import com.hotlineops.core.sla.SlaPolicy;
+import io.r2dbc.postgresql.codec.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Ticket commands. Each runs in one transaction that locks the ticket row, checks the transition with
+ * {@link TicketLifecycle}, writes the row, its immutable event and the outbox entry — or nothing at all.
+ */
+@Service
+public class TicketService {
+
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{3,20}");
+
+    private final TicketStore store;
+    private final OrgDirectory org;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
+    private final SlaPolicy sla;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    TicketService(TicketStore store, OrgDirectory org, Outbox outbox, TransactionalOperator tx, SlaPolicy sla,
+            Clock clock, HotlineProperties properties, DatabaseClient db, JsonMapper json) {
+        this.store = store;
+        this.org = org;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.sla = sla;
+        this.clock = clock;
+        this.zone = properties.zone();
+        this.db = db;
+        this.json = json;
+    }
+
+    /**
+     * Records a request from any channel (DESIGN.md §2.1). Voice channels start {@code RECEIVED} (the agent may
+     * answer directly); the others go straight to the dispatch queue. A repeated {@code (channel, externalId)}
+     * returns the first ticket and changes nothing.
+     */
+    public Mono<IntakeResult> intake(IntakeRequest request, Actor actor) {
+        return Mono.defer(() -> {
+            validate(request);
+            Mono<IntakeResult> create = tx.transactional(create(request, actor))
+                    .map(row -> new IntakeResult(row.view(), true));
+            if (request.externalId() == null) {
+                return create;
+            }
+            Mono<IntakeResult> existing = store.findByExternalId(request.channel(), request.externalId())
+                    .map(row -> new IntakeResult(row.view(), false));
+            return existing.switchIfEmpty(create
+                    .onErrorResume(DataIntegrityViolationException.class, e -> existing));
+        });
+    }
+
+    private Mono<TicketRow> create(IntakeRequest r, Actor actor) {
+        Instant now = clock.instant();
+        Citizen citizen = r.citizen() == null ? new Citizen(null, null) : r.citizen();
+        TicketGrade grade = r.grade() != null ? r.grade()
+                : Boolean.TRUE.equals(r.enterprise()) || r.channel() == Channel.ENTERPRISE_LINE
+                        ? TicketGrade.ENTERPRISE_GENERAL : TicketGrade.STANDARD;
+        boolean voice = r.channel() == Channel.HOTLINE || r.channel() == Channel.ENTERPRISE_LINE;
+        return store.nextNumber(LocalDate.ofInstant(now, zone))
+                .map(number -> new TicketRow(UUID.randomUUID(), number, r.channel(), blankToNull(r.externalId()),
+                        TicketStatus.RECEIVED, grade, r.title().strip(), r.content().strip(),
+                        blankToNull(r.categoryCode()), blankToNull(r.location()), blankToNull(citizen.name()),
+                        blankToNull(citizen.phone()), null, null, null, now, now, null, null, null, 1))
+                .flatMap(row -> store.insert(row)
+                        .then(store.appendEvent(row, null, "RECEIVED", actor.username(), "intake via " + r.channel()))
+                        .then(outbox.append(Topic.TICKET, changed(row, null, "RECEIVED", actor)))
+                        .thenReturn(row))
+                .flatMap(row -> voice ? Mono.just(row)
+                        : apply(row, TicketAction.SUBMIT_FOR_DISPATCH, actor, null, Function.identity()));
+    }
+
+    /** RECEIVED → PENDING_DISPATCH: the agent could not answer directly. */
+    public Mono<TicketView> submitForDispatch(UUID ticketId, Actor actor) {
+        return change(ticketId, actor, t -> apply(t, TicketAction.SUBMIT_FOR_DISPATCH, actor, null,
+                Function.identity()));
+    }
+
+    /**
+     * Direct dispatch to a township/street or department (市级直派乡镇); with a grid, the ticket is offered to that
+     * grid's workers and the first to accept takes it. Starts the sign-for and finish clocks (DESIGN.md §2.3).
+     */
+    public Mono<TicketView> dispatch(UUID ticketId, DispatchRequest request, Actor actor) {
+        if (request == null || request.unitId() == null) {
+            return Mono.error(new InvalidTicketCommandException("unitId is required"));
+        }
+        Mono<OrgUnit> unit = org.find(request.unitId())
+                .filter(u -> u.kind().receivesDispatch())
+                .switchIfEmpty(Mono.error(() -> new InvalidTicketCommandException(
+                        "unitId must name a township/street or department")));
+        Mono<UUID> grid = request.gridId() == null ? Mono.just(new UUID(0, 0)) : org.find(request.gridId())
+                .filter(g -> g.kind() == OrgUnit.Kind.GRID && request.unitId().equals(g.parentId()))
+                .map(OrgUnit::id)
+                .switchIfEmpty(Mono.error(() -> new InvalidTicketCommandException(
+                        "gridId must name a grid of the chosen unit")));
+        return unit.then(grid).flatMap(g -> change(ticketId, actor, t -> {
+            Instant now = clock.instant();
+            return apply(t, TicketAction.DISPATCH, actor, request.note(), row -> row.dispatched(request.unitId(),
+                    request.gridId(), now, sla.acceptDue(now), sla.finishDue(now, row.grade())));
+        }));
+    }
+
+    /** 签收. Offered to a grid, the first worker wins; the others get {@link TicketTakenException}. */
+    public Mono<CommandResult> accept(TicketCommand command, Actor actor) {
+        return command(command, actor, TicketAction.ACCEPT, t -> {
+            if (t.status() != TicketStatus.DISPATCHED && t.assigneeId() != null
+                    && !t.assigneeId().equals(actor.userId())) {
+                return Mono.error(new TicketTakenException(t.number()));
+            }
+            return apply(t, TicketAction.ACCEPT, actor, command.note(), row -> row.assignedTo(actor.userId()));
+        });
+    }
+
+    /** A progress report on an accepted ticket: an event, no state change. */
+    public Mono<CommandResult> progress(TicketCommand command, Actor actor) {
+        return command(command, actor, TicketAction.PROGRESS, t -> requireNote(command)
+                .then(apply(t, TicketAction.PROGRESS, actor, command.note(), Function.identity())));
+    }
+
+    /** 反馈: the worker reports the matter handled; the ticket goes to audit. */
+    public Mono<CommandResult> finish(TicketCommand command, Actor actor) {
+        return command(command, actor, TicketAction.FINISH, t -> requireNote(command)
+                .then(apply(t, TicketAction.FINISH, actor, command.note(), Function.identity())));
+    }
+
+    /** The ticket if the actor may see it; otherwise not found, whether or not it exists. */
+    public Mono<TicketView> find(UUID ticketId, Actor actor) {
+        return store.find(ticketId).filter(t -> visibleTo(t, actor)).map(TicketRow::view)
+                .switchIfEmpty(Mono.error(() -> new TicketNotFoundException(ticketId)));
+    }
+
+    /** A worker's open tickets: those offered to their grid and those assigned to them. */
+    public Flux<TicketView> openForWorker(Actor worker) {
+        return store.openForWorker(worker.userId(), worker.gridId()).map(TicketRow::view);
+    }
+
+    /**
+     * Isolation rule of DESIGN.md §3: a grid worker sees tickets offered to their grid or assigned to them, a unit
+     * handler those of their unit, the wall and partners none; city-level staff see all.
+     */
+    public static boolean visibleTo(TicketView t, Actor actor) {
+        if (actor.hasAny(Role.ADMIN, Role.AGENT, Role.DIRECTOR, Role.DISPATCHER, Role.SUPERVISOR, Role.AUDITOR,
+                Role.REVISIT)) {
+            return true;
+        }
+        if (actor.has(Role.UNIT_HANDLER) && actor.unitId() != null && actor.unitId().equals(t.unitId())) {
+            return true;
+        }
+        if (actor.has(Role.GRID_WORKER)) {
+            return actor.userId().equals(t.assigneeId()) || (t.status() == TicketStatus.DISPATCHED
+                    && t.assigneeId() == null && actor.gridId() != null && actor.gridId().equals(t.gridId()));
+        }
+        return false;
+    }
+
+    private static boolean visibleTo(TicketRow t, Actor actor) {
+        return visibleTo(t.view(), actor);
+    }
+
+    /** Whether the actor may act on the ticket: like seeing it, but a worker may also reach a ticket of their
+     * grid that a colleague took (to be told it was taken rather than that it does not exist). */
+    private static boolean reachable(TicketRow t, Actor actor) {
+        return visibleTo(t, actor) || (actor.has(Role.GRID_WORKER) && actor.gridId() != null
+                && actor.gridId().equals(t.gridId()));
+    }
+
+    private Mono<TicketView> change(UUID ticketId, Actor actor, Function<TicketRow, Mono<TicketRow>> body) {
+        return tx.transactional(store.lock(ticketId)
+                        .filter(t -> visibleTo(t, actor))
+                        .switchIfEmpty(Mono.error(() -> new TicketNotFoundException(ticketId)))
+                        .flatMap(body))
+                .map(TicketRow::view);
+    }
+
+    /**
+     * Runs a client command at most once: the first run stores its result under the {@code commandId}; a retry,
+     * even concurrent (it waits on the ticket lock), returns that result.
+     */
+    private Mono<CommandResult> command(TicketCommand command, Actor actor, TicketAction action,
+            Function<TicketRow, Mono<TicketRow>> body) {
+        if (command == null || command.commandId() == null || command.ticketId() == null) {
+            return Mono.error(new InvalidTicketCommandException("commandId and ticketId are required"));
+        }
+        return tx.transactional(store.lock(command.ticketId())
+                .filter(t -> reachable(t, actor))
+                .switchIfEmpty(Mono.error(() -> new TicketNotFoundException(command.ticketId())))
+                .flatMap(t -> replay(command, actor, action)
+                        .switchIfEmpty(Mono.defer(() -> body.apply(t)
+                                .flatMap(after -> remember(command, actor, action, after.view()))))));
+    }
+
+    private Mono<CommandResult> replay(TicketCommand command, Actor actor, TicketAction action) {
+        return db.sql("select actor_id, ticket_id, action, result::text as result from ticket_command where command_id = :id")
+                .bind("id", command.commandId())
+                .map(row -> {
+                    boolean same = actor.userId().equals(row.get("actor_id", UUID.class))
+                            && command.ticketId().equals(row.get("ticket_id", UUID.class))
+                            && action.name().equals(row.get("action", String.class));
+                    if (!same) {
+                        throw new InvalidTicketCommandException("commandId " + command.commandId()
+                                + " was already used for another command");
+                    }
+                    return new CommandResult(command.commandId(),
+                            json.readValue(row.get("result", String.class), TicketView.class), true);
+                })
+                .one();
+    }
+
+    private Mono<CommandResult> remember(TicketCommand command, Actor actor, TicketAction action, TicketView result) {
+        return db.sql("""
+                        insert into ticket_command (command_id, actor_id, ticket_id, action, result, created_at)
+                        values (:id, :actor, :ticket, :action, :result, :at)""")
+                .bind("id", command.commandId()).bind("actor", actor.userId()).bind("ticket", command.ticketId())
+                .bind("action", action.name()).bind("result", Json.of(json.writeValueAsString(result)))
+                .bind("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .then()
+                .thenReturn(new CommandResult(command.commandId(), result, false));
+    }
+
+    private Mono<TicketRow> apply(TicketRow current, TicketAction action, Actor actor, String reason,
+            Function<TicketRow, TicketRow> edit) {
+        return Mono.defer(() -> {
+            TicketStatus to = TicketLifecycle.next(current.status(), action);
+            TicketRow after = edit.apply(current).moved(to, clock.instant());
+            return store.update(after)
+                    .then(store.appendEvent(after, current.status(), action.name(), actor.username(), reason))
+                    .then(outbox.append(Topic.TICKET, changed(after, current.status(), action.name(), actor)))
+                    .thenReturn(after);
+        });
+    }
+
+    private static TicketChanged changed(TicketRow t, TicketStatus from, String type, Actor actor) {
+        return new TicketChanged(t.id(), t.number(), type, from, t.status(), t.unitId(), t.gridId(), t.assigneeId(),
+                actor.username(), t.updatedAt(), t.acceptDue(), t.finishDue(), t.version());
+    }
+
+    private static Mono<Void> requireNote(TicketCommand command) {
+        return command.note() == null || command.note().isBlank()
+                ? Mono.error(new InvalidTicketCommandException("note is required"))
+                : Mono.empty();
+    }
+
+    private static void validate(IntakeRequest r) {
+        if (r == null || r.channel() == null) {
+            throw new InvalidTicketCommandException("channel is required");
+        }
+        if (r.title() == null || r.title().isBlank() || r.title().length() > 200) {
+            throw new InvalidTicketCommandException("title is required, at most 200 characters");
+        }
+        if (r.content() == null || r.content().isBlank() || r.content().length() > 10_000) {
+            throw new InvalidTicketCommandException("content is required, at most 10000 characters");
+        }
+        if (r.externalId() != null && r.externalId().length() > 128) {
+            throw new InvalidTicketCommandException("externalId is at most 128 characters");
+        }
+        String phone = r.citizen() == null ? null : r.citizen().phone();
+        if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {
+            throw new InvalidTicketCommandException("citizen.phone must be 3–20 digits");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,153 @@
+package com.hotlineops.core.ticket;
+
+import com.hotlineops.contract.ticket.Channel;
+import com.hotlineops.contract.ticket.TicketGrade;
+import com.hotlineops.contract.ticket.TicketStatus;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL for tickets and their events. Callers own the transaction. */
+@Component
+class TicketStore {
+
+    private static final String COLUMNS = """
+            id, number, channel, external_id, status, grade, title, content, category_code, location, citizen_name,
+            citizen_phone, unit_id, grid_id, assignee_id, created_at, updated_at, dispatched_at, accept_due,
+            finish_due, version""";
+
+    private final DatabaseClient db;
+
+    TicketStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<TicketRow> find(UUID id) {
+        return db.sql("select " + COLUMNS + " from ticket where id = :id").bind("id", id).map(TicketStore::read).one();
+    }
+
+    /** Loads and row-locks the ticket for the rest of the transaction, serialising concurrent commands on it. */
+    Mono<TicketRow> lock(UUID id) {
+        return db.sql("select " + COLUMNS + " from ticket where id = :id for update").bind("id", id)
+                .map(TicketStore::read).one();
+    }
+
+    Mono<TicketRow> findByExternalId(Channel channel, String externalId) {
+        return db.sql("select " + COLUMNS + " from ticket where channel = :channel and external_id = :external")
+                .bind("channel", channel.name()).bind("external", externalId).map(TicketStore::read).one();
+    }
+
+    /** Open tickets offered to the grid (not yet accepted) or assigned to the worker. */
+    Flux<TicketRow> openForWorker(UUID workerId, UUID gridId) {
+        return db.sql("select " + COLUMNS + """
+                         from ticket
+                        where status not in ('CLOSED', 'TRANSFERRED_EMERGENCY', 'MERGED')
+                          and (assignee_id = :worker or (status = 'DISPATCHED' and assignee_id is null and grid_id = :grid))
+                        order by finish_due nulls last, number""")
+                .bind("worker", workerId)
+                .bind("grid", gridId == null ? new UUID(0, 0) : gridId)
+                .map(TicketStore::read).all();
+    }
+
+    /** The next number of the day: {@code yyyyMMdd} + 6 digits (DESIGN.md §2.2). */
+    Mono<String> nextNumber(LocalDate day) {
+        return db.sql("""
+                        insert into ticket_number_seq (day, last) values (:day, 1)
+                        on conflict (day) do update set last = ticket_number_seq.last + 1
+                        returning last""")
+                .bind("day", day)
+                .map(row -> row.get("last", Integer.class)).one()
+                .map(n -> "%04d%02d%02d%06d".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth(), n));
+    }
+
+    Mono<Void> insert(TicketRow t) {
+        GenericExecuteSpec spec = db.sql("insert into ticket (" + COLUMNS + """
+                ) values (:id, :number, :channel, :external, :status, :grade, :title, :content, :category, :location,
+                          :citizenName, :citizenPhone, :unit, :grid, :assignee, :created, :updated, :dispatched,
+                          :acceptDue, :finishDue, :version)""");
+        return bindAll(spec, t).then();
+    }
+
+    /** Writes the changed row; the version check makes a lost update impossible even without the row lock. */
+    Mono<Void> update(TicketRow t) {
+        GenericExecuteSpec spec = db.sql("""
+                update ticket set status = :status, unit_id = :unit, grid_id = :grid, assignee_id = :assignee,
+                       updated_at = :updated, dispatched_at = :dispatched, accept_due = :acceptDue,
+                       finish_due = :finishDue, version = :version
+                 where id = :id and version = :version - 1""");
+        spec = spec.bind("id", t.id()).bind("status", t.status().name()).bind("version", t.version());
+        spec = nullable(spec, "unit", t.unitId(), UUID.class);
+        spec = nullable(spec, "grid", t.gridId(), UUID.class);
+        spec = nullable(spec, "assignee", t.assigneeId(), UUID.class);
+        spec = nullable(spec, "updated", utc(t.updatedAt()), OffsetDateTime.class);
+        spec = nullable(spec, "dispatched", utc(t.dispatchedAt()), OffsetDateTime.class);
+        spec = nullable(spec, "acceptDue", utc(t.acceptDue()), OffsetDateTime.class);
+        spec = nullable(spec, "finishDue", utc(t.finishDue()), OffsetDateTime.class);
+        return spec.fetch().rowsUpdated().flatMap(n -> n == 1 ? Mono.<Void>empty()
+                : Mono.error(new IllegalStateException("Concurrent update of ticket " + t.number())));
+    }
+
+    Mono<Void> appendEvent(TicketRow after, TicketStatus from, String type, String actor, String reason) {
+        GenericExecuteSpec spec = db.sql("""
+                insert into ticket_event (ticket_id, version, type, actor, occurred_at, from_status, to_status, reason)
+                values (:ticket, :version, :type, :actor, :at, :from, :to, :reason)""")
+                .bind("ticket", after.id()).bind("version", after.version()).bind("type", type)
+                .bind("actor", actor).bind("at", utc(after.updatedAt())).bind("to", after.status().name());
+        spec = nullable(spec, "from", from == null ? null : from.name(), String.class);
+        spec = nullable(spec, "reason", reason, String.class);
+        return spec.then();
+    }
+
+    private static GenericExecuteSpec bindAll(GenericExecuteSpec spec, TicketRow t) {
+        spec = spec.bind("id", t.id()).bind("number", t.number()).bind("channel", t.channel().name())
+                .bind("status", t.status().name()).bind("grade", t.grade().name()).bind("title", t.title())
+                .bind("content", t.content()).bind("created", utc(t.createdAt())).bind("updated", utc(t.updatedAt()))
+                .bind("version", t.version());
+        spec = nullable(spec, "external", t.externalId(), String.class);
+        spec = nullable(spec, "category", t.categoryCode(), String.class);
+        spec = nullable(spec, "location", t.location(), String.class);
+        spec = nullable(spec, "citizenName", t.citizenName(), String.class);
+        spec = nullable(spec, "citizenPhone", t.citizenPhone(), String.class);
+        spec = nullable(spec, "unit", t.unitId(), UUID.class);
+        spec = nullable(spec, "grid", t.gridId(), UUID.class);
+        spec = nullable(spec, "assignee", t.assigneeId(), UUID.class);
+        spec = nullable(spec, "dispatched", utc(t.dispatchedAt()), OffsetDateTime.class);
+        spec = nullable(spec, "acceptDue", utc(t.acceptDue()), OffsetDateTime.class);
+        spec = nullable(spec, "finishDue", utc(t.finishDue()), OffsetDateTime.class);
+        return spec;
+    }
+
+    private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Readable row, String column) {
+        OffsetDateTime t = row.get(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static TicketRow read(Readable row) {
+        return new TicketRow(row.get("id", UUID.class), row.get("number", String.class),
+                Channel.valueOf(row.get("channel", String.class)), row.get("external_id", String.class),
+                TicketStatus.valueOf(row.get("status", String.class)),
+                TicketGrade.valueOf(row.get("grade", String.class)), row.get("title", String.class),
+                row.get("content", String.class), row.get("category_code", String.class),
+                row.get("location", String.class), row.get("citizen_name", String.class),
+                row.get("citizen_phone", String.class), row.get("unit_id", UUID.class),
+                row.get("grid_id", UUID.class), row.get("assignee_id", UUID.class), instant(row, "created_at"),
+                instant(row, "updated_at"), instant(row, "dispatched_at"), instant(row, "accept_due"),
+                instant(row, "finish_due"), row.get("version", Long.class));
+    }
+}
