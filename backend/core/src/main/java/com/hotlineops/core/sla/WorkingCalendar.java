@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ public class WorkingCalendar {
     private final ZoneId zone;
     private volatile Map<LocalDate, Boolean> exceptions;
 
+    @Autowired
     WorkingCalendar(HotlineProperties properties) {
         this(properties.zone(), Map.of());
     }

@@ -1,0 +1,91 @@
+package com.hotlineops.server.security;
+
+import com.hotlineops.core.security.Role;
+import com.hotlineops.core.security.TokenService;
+import com.hotlineops.server.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.rsocket.EnableRSocketSecurity;
+import org.springframework.security.config.annotation.rsocket.RSocketSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.rsocket.core.PayloadSocketAcceptorInterceptor;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every route needs a valid access token except issuing one, health and the API docs. Roles per DESIGN.md §3:
+ * the telephone platform and partner systems post CTI events and intake; agents take requests; dispatchers
+ * dispatch; the wall and supervisors read figures and frames.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableRSocketSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain httpSecurity(ServerHttpSecurity http, TokenService tokens, JsonMapper json) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(a -> a
+                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**", "/webjars/**").permitAll()
+                        .pathMatchers("/api/v1/cti/**").hasAnyRole(roles(Role.PARTNER, Role.ADMIN))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/intake")
+                        .hasAnyRole(roles(Role.AGENT, Role.DIRECTOR, Role.PARTNER, Role.ADMIN))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/submit")
+                        .hasAnyRole(roles(Role.AGENT, Role.DIRECTOR, Role.ADMIN))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/dispatch")
+                        .hasAnyRole(roles(Role.DISPATCHER, Role.ADMIN))
+                        .pathMatchers(HttpMethod.GET, "/api/v1/tickets/**")
+                        .hasAnyRole(roles(Role.AGENT, Role.DIRECTOR, Role.DISPATCHER, Role.SUPERVISOR, Role.AUDITOR,
+                                Role.REVISIT, Role.UNIT_HANDLER, Role.ADMIN))
+                        .pathMatchers("/api/v1/figures/**")
+                        .hasAnyRole(roles(Role.WALL, Role.SUPERVISOR, Role.DIRECTOR, Role.AGENT, Role.ADMIN))
+                        .pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtDecoder(tokens.accessTokenDecoder())
+                                .jwtAuthenticationConverter(tokens.authenticationConverter()))
+                        .authenticationEntryPoint((exchange, e) -> Problems.write(exchange, json,
+                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((exchange, ex) -> Problems.write(exchange, json,
+                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required"))
+                        .accessDeniedHandler((exchange, ex) -> Problems.write(exchange, json, HttpStatus.FORBIDDEN,
+                                "Your role may not use this route")))
+                .build();
+    }
+
+    /**
+     * RSocket: a bearer token in the standard authentication metadata, on the setup frame or on each request.
+     * Only the routes named here exist for a caller; everything else is denied.
+     */
+    @Bean
+    PayloadSocketAcceptorInterceptor rsocketSecurity(RSocketSecurity rsocket, TokenService tokens) {
+        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(tokens.accessTokenDecoder());
+        manager.setJwtAuthenticationConverter(tokens.authenticationConverter());
+        return rsocket
+                .authorizePayload(a -> a
+                        .setup().permitAll()
+                        .route("wall.frames").hasAnyRole(roles(Role.WALL, Role.SUPERVISOR, Role.DIRECTOR, Role.ADMIN))
+                        .anyRequest().denyAll()
+                        .anyExchange().permitAll())
+                .jwt(j -> j.authenticationManager(manager))
+                .build();
+    }
+
+    private static String[] roles(Role... roles) {
+        String[] names = new String[roles.length];
+        for (int i = 0; i < roles.length; i++) {
+            names[i] = roles[i].name();
+        }
+        return names;
+    }
+}

@@ -1,0 +1,38 @@
+package com.hotlineops.server;
+
+import com.hotlineops.contract.auth.TokenRequest;
+import com.hotlineops.contract.auth.TokenResponse;
+import com.hotlineops.core.org.DemoOrganisation;
+import com.hotlineops.local.TestServices;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the backend's integration tests: the whole app on random ports against real PostgreSQL and Redis
+ * ({@link TestServices}: embedded by default, a fresh database and key prefix per test JVM), with the demo
+ * organisation seeded.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.rsocket.server.port=0", "hotline.demo.enabled=true"})
+@AutoConfigureWebTestClient
+public abstract class BackendIntegrationTest {
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        TestServices.get().springProperties().forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    protected static String token(WebTestClient http, String username) {
+        TokenResponse response = http.post().uri("/api/v1/auth/token")
+                .bodyValue(TokenRequest.password(username, DemoOrganisation.passwordOf(username)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(TokenResponse.class)
+                .returnResult().getResponseBody();
+        return response.accessToken();
+    }
+
+}
