@@ -53,17 +53,22 @@ public final class EmbeddedServices implements AutoCloseable {
     }
 
     /** For running the system: external servers if configured, else embedded ones; database {@code hotline}. */
-    public static EmbeddedServices forRunning() {
-        return start("HOTLINE_", "hotline", "hotline:", false);
+    public static EmbeddedServices forRunning(java.nio.file.Path workDirectory) {
+        return start("HOTLINE_", "hotline", "hotline:", false, workDirectory);
     }
 
     /** For one test JVM: a database and key prefix of its own. */
     public static EmbeddedServices forTests() {
         String id = UUID.randomUUID().toString().substring(0, 8);
-        return start("HOTLINE_TEST_", "hotline_test_" + id, "test:" + id + ":", true);
+        return start("HOTLINE_TEST_", "hotline_test_" + id, "test:" + id + ":", true, null);
     }
 
-    private static EmbeddedServices start(String envPrefix, String database, String redisPrefix, boolean fresh) {
+    /**
+     * @param workDirectory where embedded PostgreSQL unpacks its binaries and keeps its data (removed on close);
+     *                      null for the system's temporary directory
+     */
+    private static EmbeddedServices start(String envPrefix, String database, String redisPrefix, boolean fresh,
+            java.nio.file.Path workDirectory) {
         EmbeddedPostgres pg = null;
         RedisServer redis = null;
         try {
@@ -72,7 +77,11 @@ public final class EmbeddedServices implements AutoCloseable {
             String user;
             String password;
             if (host == null || host.isBlank()) {
-                pg = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (workDirectory != null) {
+                    builder.setOverrideWorkingDirectory(workDirectory.resolve("postgres").toFile());
+                }
+                pg = builder.start();
                 host = "127.0.0.1";
                 port = pg.getPort();
                 user = "postgres";

@@ -57,6 +57,9 @@ public class WorkingCalendar {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("amount must not be negative: " + amount);
         }
+        if (amount.isZero()) {
+            return start;
+        }
         ZonedDateTime cursor = start.atZone(zone);
         Duration remaining = amount;
         while (true) {

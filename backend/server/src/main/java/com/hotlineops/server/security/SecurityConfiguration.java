@@ -46,6 +46,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets/**")
                         .hasAnyRole(roles(Role.AGENT, Role.DIRECTOR, Role.DISPATCHER, Role.SUPERVISOR, Role.AUDITOR,
                                 Role.REVISIT, Role.UNIT_HANDLER, Role.ADMIN))
+                        .pathMatchers(HttpMethod.GET, "/api/v1/org/**").authenticated()
                         .pathMatchers("/api/v1/figures/**")
                         .hasAnyRole(roles(Role.WALL, Role.SUPERVISOR, Role.DIRECTOR, Role.AGENT, Role.ADMIN))
                         .pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
