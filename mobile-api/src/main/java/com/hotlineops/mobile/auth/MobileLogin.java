@@ -1,0 +1,52 @@
+package com.hotlineops.mobile.auth;
+
+import com.hotlineops.contract.auth.TokenResponse;
+import com.hotlineops.core.security.Actor;
+import com.hotlineops.core.security.TokenService;
+import com.hotlineops.core.security.UserDirectory;
+import com.hotlineops.mobile.security.MobileRoles;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Issues tokens to phone users. A desk user with valid credentials is refused like a wrong password, so the phone
+ * endpoint tells an outsider nothing about desk accounts.
+ */
+@Service
+class MobileLogin {
+
+    private final UserDirectory users;
+    private final TokenService tokens;
+    private final ReactiveJwtDecoder accessTokens;
+
+    MobileLogin(UserDirectory users, TokenService tokens, ReactiveJwtDecoder accessTokens) {
+        this.users = users;
+        this.tokens = tokens;
+        this.accessTokens = accessTokens;
+    }
+
+    Mono<TokenResponse> login(String username, String password) {
+        return users.authenticate(username, password)
+                .filter(user -> MobileRoles.allowed(user.roles()))
+                .switchIfEmpty(Mono.error(MobileLogin::badCredentials))
+                .map(tokens::issue);
+    }
+
+    /** A fresh pair for a valid refresh token, if its owner is still enabled and still a phone user. */
+    Mono<TokenResponse> refresh(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            return Mono.error(badCredentials());
+        }
+        return tokens.refresh(refreshToken)
+                .filterWhen(issued -> accessTokens.decode(issued.accessToken())
+                        .map(jwt -> MobileRoles.allowed(Actor.from(jwt).roles())))
+                .onErrorMap(e -> !(e instanceof BadCredentialsException), e -> badCredentials())
+                .switchIfEmpty(Mono.error(MobileLogin::badCredentials));
+    }
+
+    private static BadCredentialsException badCredentials() {
+        return new BadCredentialsException("Bad credentials");
+    }
+}

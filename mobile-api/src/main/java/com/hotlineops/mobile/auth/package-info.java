@@ -1,0 +1,5 @@
+/**
+ * Phone login: {@code POST /mobile/v1/auth/login} and {@code /refresh} hand out the local issuer's tokens, and only
+ * to grid workers and unit handlers.
+ */
+package com.hotlineops.mobile.auth;

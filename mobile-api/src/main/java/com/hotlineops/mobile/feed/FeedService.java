@@ -1,0 +1,99 @@
+package com.hotlineops.mobile.feed;
+
+import com.hotlineops.contract.mobile.FeedItem;
+import com.hotlineops.contract.mobile.FeedItemKind;
+import com.hotlineops.contract.mobile.FeedRequest;
+import com.hotlineops.contract.ticket.TicketView;
+import com.hotlineops.core.events.EventStream;
+import com.hotlineops.core.security.Actor;
+import com.hotlineops.core.ticket.TicketNotFoundException;
+import com.hotlineops.core.ticket.TicketService;
+import com.hotlineops.mobile.ticket.WorkerList;
+import com.hotlineops.mobile.ticket.WorkerTickets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Builds {@code mobile.feed} for one worker.
+ *
+ * <p>From scratch: join the hub (which fixes the position {@code P} after which live changes are buffered), send
+ * the worker's list as CURRENT items at cursor {@code P}, then LIVE, then the buffered and live changes. Any
+ * change after {@code P} that the list already reflects is skipped by its ticket version, and none before {@code P}
+ * can be missing from it, so nothing falls between the list and the live changes.
+ *
+ * <p>Resumed from cursor {@code C}: join the hub at {@code P}; if {@code C} is older, read the changes in
+ * {@code (C, P]} from the stream, then send LIVE and the changes after {@code P}. No list is sent: the phone keeps
+ * its own and applies the changes.
+ */
+@Service
+class FeedService {
+
+    private final TicketEventHub hub;
+    private final EventStream stream;
+    private final TicketService tickets;
+    private final WorkerTickets workerTickets;
+
+    FeedService(TicketEventHub hub, EventStream stream, TicketService tickets, WorkerTickets workerTickets) {
+        this.hub = hub;
+        this.stream = stream;
+        this.tickets = tickets;
+        this.workerTickets = workerTickets;
+    }
+
+    Flux<FeedItem> open(Actor worker, FeedRequest request) {
+        String cursor = request == null ? null : request.cursor();
+        if (cursor != null && !StreamIds.valid(cursor)) {
+            return Flux.error(new InvalidFeedRequestException(
+                    "cursor must be a cursor of an earlier feed item, like 1764150000000-0"));
+        }
+        Predicate<TicketEvent> concerns = e -> WorkerList.concerns(e.change(), worker);
+        return Flux.usingWhen(hub.join(concerns),
+                member -> cursor == null
+                        ? fromScratch(WorkerFeed.fromScratch(worker), member)
+                        : resumed(WorkerFeed.resumed(worker), cursor, member, concerns),
+                member -> Mono.fromRunnable(member::leave));
+    }
+
+    private Flux<FeedItem> fromScratch(WorkerFeed feed, FanOut.Member<TicketEvent> member) {
+        String at = member.position();
+        return Flux.concat(
+                workerTickets.current(feed.worker()).map(ticket -> feed.current(at, ticket)),
+                Mono.fromSupplier(() -> live(at)),
+                member.items().concatMap(e -> apply(feed, e)));
+    }
+
+    private Flux<FeedItem> resumed(WorkerFeed feed, String cursor, FanOut.Member<TicketEvent> member,
+            Predicate<TicketEvent> concerns) {
+        String at = member.position();
+        Flux<TicketEvent> missed = !StreamIds.after(at, cursor) ? Flux.empty() : stream.follow(cursor)
+                .takeUntil(entry -> StreamIds.compare(entry.id(), at) >= 0)
+                .filter(entry -> StreamIds.compare(entry.id(), at) <= 0)
+                .map(hub::ticketEvent)
+                .filter(Objects::nonNull)
+                .filter(concerns);
+        return Flux.concat(
+                missed.concatMap(e -> apply(feed, e)),
+                Mono.fromSupplier(() -> live(StreamIds.max(cursor, at))),
+                member.items().filter(e -> StreamIds.after(e.cursor(), cursor)).concatMap(e -> apply(feed, e)));
+    }
+
+    private Mono<FeedItem> apply(WorkerFeed feed, TicketEvent event) {
+        WorkerFeed.Decision decision = feed.decide(event.change());
+        return switch (decision) {
+            case SKIP -> Mono.empty();
+            case REMOVE -> Mono.just(feed.removed(event.cursor(), event.change()));
+            case OFFER, CHANGE -> tickets.find(event.change().ticketId(), feed.worker())
+                    .map(Optional::of)
+                    .onErrorResume(TicketNotFoundException.class, e -> Mono.just(Optional.<TicketView>empty()))
+                    .mapNotNull(now -> feed.loaded(event.cursor(), event.change(), decision, now.orElse(null)));
+        };
+    }
+
+    private static FeedItem live(String cursor) {
+        return new FeedItem(FeedItemKind.LIVE, cursor, null);
+    }
+}

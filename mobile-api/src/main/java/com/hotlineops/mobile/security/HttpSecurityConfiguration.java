@@ -1,0 +1,74 @@
+package com.hotlineops.mobile.security;
+
+import com.hotlineops.core.security.TokenService;
+import com.hotlineops.mobile.web.ProblemCode;
+import com.hotlineops.mobile.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * HTTP: a stateless JWT resource server. Login, refresh, health, the API docs and the RSocket WebSocket upgrade are
+ * open (the RSocket interceptor authenticates what travels over it); everything else needs a phone role.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class HttpSecurityConfiguration {
+
+    /** The access-token verifier of the local issuer; also stops Boot from creating a default user. */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(TokenService tokens) {
+        return tokens.accessTokenDecoder();
+    }
+
+    @Bean
+    SecurityWebFilterChain httpSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, TokenService tokens,
+            JsonMapper json) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.POST, "/mobile/v1/auth/login", "/mobile/v1/auth/refresh").permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/rsocket").permitAll()
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/webjars/swagger-ui/**").permitAll()
+                        .anyExchange().hasAnyRole(MobileRoles.NAMES))
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(tokens.authenticationConverter()))
+                        .authenticationEntryPoint((exchange, e) -> write(exchange, json,
+                                Problems.of(ProblemCode.UNAUTHORIZED, "A valid bearer token is required"),
+                                "Bearer error=\"invalid_token\""))
+                        .accessDeniedHandler((exchange, e) -> write(exchange, json,
+                                Problems.of(ProblemCode.FORBIDDEN, "This app is for grid workers and unit handlers"),
+                                "Bearer error=\"insufficient_scope\"")))
+                .build();
+    }
+
+    private static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, ProblemDetail problem,
+            String challenge) {
+        var response = exchange.getResponse();
+        response.setStatusCode(org.springframework.http.HttpStatusCode.valueOf(problem.getStatus()));
+        response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        problem.setInstance(exchange.getRequest().getURI());
+        byte[] body = json.writeValueAsBytes(problem);
+        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+    }
+}

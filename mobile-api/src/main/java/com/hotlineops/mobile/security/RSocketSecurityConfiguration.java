@@ -1,0 +1,34 @@
+package com.hotlineops.mobile.security;
+
+import com.hotlineops.core.security.TokenService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.rsocket.EnableRSocketSecurity;
+import org.springframework.security.config.annotation.rsocket.RSocketSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.rsocket.core.PayloadSocketAcceptorInterceptor;
+
+/**
+ * RSocket: a JWT bearer token in {@code message/x.rsocket.authentication.v0} metadata, sent at setup (it then
+ * holds for the connection) or with each request. {@code mobile.*} routes need a phone role; anything else is
+ * denied. The interceptor built here is installed on both the WebSocket and the TCP server.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableRSocketSecurity
+class RSocketSecurityConfiguration {
+
+    @Bean
+    PayloadSocketAcceptorInterceptor rsocketInterceptor(RSocketSecurity rsocket, ReactiveJwtDecoder jwtDecoder,
+            TokenService tokens) {
+        JwtReactiveAuthenticationManager jwtManager = new JwtReactiveAuthenticationManager(jwtDecoder);
+        jwtManager.setJwtAuthenticationConverter(tokens.authenticationConverter());
+        return rsocket
+                .jwt(jwt -> jwt.authenticationManager(jwtManager))
+                .authorizePayload(authorize -> authorize
+                        .setup().permitAll()
+                        .route("mobile.**").hasAnyRole(MobileRoles.NAMES)
+                        .anyExchange().denyAll())
+                .build();
+    }
+}

@@ -1,0 +1,45 @@
+package com.hotlineops.mobile.ticket;
+
+import com.hotlineops.contract.mobile.CommandResult;
+import com.hotlineops.contract.mobile.TicketCommand;
+import com.hotlineops.contract.ticket.TicketView;
+import com.hotlineops.core.security.Actor;
+import com.hotlineops.core.ticket.TicketService;
+import java.util.UUID;
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Request-response routes of DESIGN.md §4; errors become error frames ({@code rsocket.RSocketErrors}). */
+@Controller
+class TicketRSocketController {
+
+    private final TicketService tickets;
+
+    TicketRSocketController(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @MessageMapping("mobile.tickets.{id}")
+    Mono<TicketView> ticket(@DestinationVariable("id") UUID id, @AuthenticationPrincipal Jwt token) {
+        return tickets.find(id, Actor.from(token));
+    }
+
+    @MessageMapping("mobile.accept")
+    Mono<CommandResult> accept(TicketCommand command, @AuthenticationPrincipal Jwt token) {
+        return tickets.accept(command, Actor.from(token));
+    }
+
+    @MessageMapping("mobile.progress")
+    Mono<CommandResult> progress(TicketCommand command, @AuthenticationPrincipal Jwt token) {
+        return tickets.progress(command, Actor.from(token));
+    }
+
+    @MessageMapping("mobile.finish")
+    Mono<CommandResult> finish(TicketCommand command, @AuthenticationPrincipal Jwt token) {
+        return tickets.finish(command, Actor.from(token));
+    }
+}

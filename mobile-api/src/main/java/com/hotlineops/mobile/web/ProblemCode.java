@@ -1,0 +1,51 @@
+package com.hotlineops.mobile.web;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The errors a phone can get, the same on REST (problem {@code type} and {@code code}) and RSocket (message
+ * prefix).
+ */
+public enum ProblemCode {
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Ticket not found"),
+    TAKEN("taken", HttpStatus.CONFLICT, "Ticket taken"),
+    ILLEGAL_TRANSITION("illegal-transition", HttpStatus.CONFLICT, "Not allowed in the ticket's current state"),
+    INVALID_COMMAND("invalid-command", HttpStatus.BAD_REQUEST, "Invalid command"),
+    INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
+    UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden");
+
+    private final String code;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemCode(String code, HttpStatus status, String title) {
+        this.code = code;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI type() {
+        return URI.create("urn:hotline-ops:problem:" + code);
+    }
+
+    /** Enum names in a stable order, for messages and problem properties. */
+    public static List<String> sorted(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().toList();
+    }
+}

@@ -1,0 +1,40 @@
+package com.hotlineops.mobile.web;
+
+import com.hotlineops.core.ticket.IllegalTransitionException;
+import com.hotlineops.core.ticket.InvalidTicketCommandException;
+import com.hotlineops.core.ticket.TicketNotFoundException;
+import com.hotlineops.core.ticket.TicketProblem;
+import com.hotlineops.core.ticket.TicketTakenException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Maps ticket problems and failed logins to problem details (DESIGN.md §3: bad input gets RFC 9457 problem
+ * details and changes nothing). A ticket the caller may not see is a 404, exactly like one that does not exist.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice {
+
+    @ExceptionHandler(TicketProblem.class)
+    ProblemDetail ticketProblem(TicketProblem problem) {
+        return switch (problem) {
+            case TicketNotFoundException e -> Problems.of(ProblemCode.NOT_FOUND, e.getMessage());
+            case TicketTakenException e -> Problems.of(ProblemCode.TAKEN, e.getMessage());
+            case IllegalTransitionException e -> {
+                ProblemDetail p = Problems.of(ProblemCode.ILLEGAL_TRANSITION, e.getMessage());
+                p.setProperty("currentState", e.current().name());
+                p.setProperty("allowedActions", ProblemCode.sorted(e.allowed()));
+                yield p;
+            }
+            case InvalidTicketCommandException e -> Problems.of(ProblemCode.INVALID_COMMAND, e.getMessage());
+        };
+    }
+
+    /** Wrong password, unknown user, a user not allowed on the phone, an expired refresh token: all alike. */
+    @ExceptionHandler(AuthenticationException.class)
+    ProblemDetail authentication(AuthenticationException e) {
+        return Problems.of(ProblemCode.UNAUTHORIZED, "Bad credentials");
+    }
+}
