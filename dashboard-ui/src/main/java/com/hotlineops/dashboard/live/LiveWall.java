@@ -1,0 +1,163 @@
+package com.hotlineops.dashboard.live;
+
+import com.hotlineops.contract.wall.WallFrame;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.util.retry.Retry;
+
+/**
+ * The application-wide live state of the wall (DESIGN.md §3: one subscription per instance, fanned out to its
+ * UIs). It keeps the latest frame, when it arrived and whether the stream is up; reconnects on its own with
+ * exponential backoff whenever the stream errors or completes; and publishes at most one state per
+ * {@link #MIN_PUBLISH_INTERVAL} (STYLE.md 10: ≤ 4 updates/s), always the newest.
+ *
+ * <p>Time and timers come from the {@code clock} scheduler, so staleness and coalescing run on virtual time in
+ * tests.
+ */
+public class LiveWall {
+
+    /** A wall whose stream has been down this long must say its figures may be old. */
+    public static final Duration STALE_AFTER = Duration.ofSeconds(5);
+
+    /** 250 ms: at most four updates a second reach the views. */
+    public static final Duration MIN_PUBLISH_INTERVAL = Duration.ofMillis(250);
+
+    private static final Logger log = LoggerFactory.getLogger(LiveWall.class);
+
+    private final WallFrameSource source;
+    private final Scheduler clock;
+    private final Scheduler fanOut;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
+
+    private final Sinks.Many<LiveWallState> published = Sinks.many().replay().latest();
+    private final Throttle<LiveWallState> throttle;
+
+    private final Object lock = new Object();
+    private LiveWallState state;
+    private Disposable staleTimer = Disposables.disposed();
+    private Disposable subscription = Disposables.disposed();
+
+    /**
+     * @param source       opens one connection to the frame stream per subscription
+     * @param clock        time and timers (staleness, coalescing, backoff)
+     * @param fanOut       where views receive their updates, so a slow UI never holds up the stream
+     * @param firstBackoff delay before the first reconnection; doubles up to {@code maxBackoff}, and starts over
+     *                     once a connection delivered a frame
+     */
+    LiveWall(WallFrameSource source, Scheduler clock, Scheduler fanOut, Duration firstBackoff, Duration maxBackoff) {
+        this.source = source;
+        this.clock = clock;
+        this.fanOut = fanOut;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
+        this.throttle = new Throttle<>(MIN_PUBLISH_INTERVAL, clock, this::emit);
+        this.state = LiveWallState.waiting(now());
+        throttle.offer(state);
+    }
+
+    /** Opens the stream; from now on the state follows the backend until {@link #stop()}. */
+    public void start() {
+        synchronized (lock) {
+            if (!subscription.isDisposed()) {
+                return;
+            }
+            subscription = Flux.defer(source::frames)
+                    .concatWith(Flux.error(StreamEndedException::new))
+                    .doOnNext(this::onFrame)
+                    .doOnError(this::onLost)
+                    .retryWhen(Retry.backoff(Long.MAX_VALUE, firstBackoff)
+                            .maxBackoff(maxBackoff)
+                            .transientErrors(true)
+                            .scheduler(clock))
+                    .subscribe(frame -> { }, error -> log.error("Wall stream stopped for good", error));
+        }
+    }
+
+    /** Closes the stream and completes every view's subscription. */
+    public void stop() {
+        synchronized (lock) {
+            subscription.dispose();
+            staleTimer.dispose();
+            throttle.dispose();
+            published.tryEmitComplete();
+        }
+    }
+
+    /**
+     * The live state: the current one at once, then every published change. Each subscriber gets its updates on
+     * the fan-out scheduler and skips to the newest when it falls behind.
+     */
+    public Flux<LiveWallState> states() {
+        return published.asFlux().onBackpressureLatest().publishOn(fanOut, 1);
+    }
+
+    /** The newest state, including changes not yet published because of coalescing. */
+    public LiveWallState current() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    private void onFrame(WallFrame frame) {
+        synchronized (lock) {
+            if (state.link() == LiveWallState.Link.DOWN) {
+                log.info("Wall stream live ({} frame {})", frame.kind(), frame.seq());
+            }
+            staleTimer.dispose();
+            change(state.received(frame, now()));
+        }
+    }
+
+    private void onLost(Throwable error) {
+        synchronized (lock) {
+            if (state.link() == LiveWallState.Link.LIVE) {
+                log.warn("Wall stream lost, reconnecting: {}", error.toString());
+                change(state.lost(now()));
+                staleTimer = clock.schedule(this::markStaleIfStillDown, STALE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                log.debug("Wall stream still down: {}", error.toString());
+            }
+        }
+    }
+
+    private void markStaleIfStillDown() {
+        synchronized (lock) {
+            if (state.link() == LiveWallState.Link.DOWN && !state.stale()) {
+                change(state.markedStale());
+            }
+        }
+    }
+
+    private void change(LiveWallState next) {
+        state = next;
+        throttle.offer(next);
+    }
+
+    private void emit(LiveWallState next) {
+        Sinks.EmitResult result = published.tryEmitNext(next);
+        if (result.isFailure() && result != Sinks.EmitResult.FAIL_TERMINATED) {
+            log.warn("Could not publish wall state: {}", result);
+        }
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.now(TimeUnit.MILLISECONDS));
+    }
+
+    /** The backend ended the stream normally; for a wall that is a disconnection like any other. */
+    static final class StreamEndedException extends RuntimeException {
+
+        StreamEndedException() {
+            super("wall stream completed", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.hotlineops.dashboard.live;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.rsocket.RSocketRequester;
+import reactor.core.scheduler.Schedulers;
+
+/** Wires the one {@link LiveWall} of this instance to the backend named by {@link BackendProperties}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BackendProperties.class)
+class LiveWallConfiguration {
+
+    private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(5);
+
+    @Bean
+    WallFrameSource wallFrameSource(ObjectProvider<RSocketRequester.Builder> builders, BackendProperties backend) {
+        BackendTokenClient tokens = new BackendTokenClient(
+                URI.create("http://" + backend.host() + ":" + backend.port()), backend.username(), backend.password(),
+                TOKEN_TIMEOUT);
+        // The auto-configured builder is a prototype (it carries Boot's JSON codecs): one per connection.
+        return new RSocketWallFrameSource(builders::getObject, tokens, backend.rsocketHost(), backend.rsocketPort());
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    LiveWall liveWall(WallFrameSource source, BackendProperties backend) {
+        return new LiveWall(source, Schedulers.parallel(), Schedulers.boundedElastic(),
+                backend.reconnectFirstBackoff(), backend.reconnectMaxBackoff());
+    }
+}

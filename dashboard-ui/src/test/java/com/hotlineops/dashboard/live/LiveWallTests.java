@@ -1,0 +1,159 @@
+package com.hotlineops.dashboard.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hotlineops.contract.wall.FrameKind;
+import com.hotlineops.contract.wall.WallFrame;
+import com.hotlineops.dashboard.live.LiveWallState.Link;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/** The live state's rules on virtual time, with each connection to the backend played by a sink. */
+class LiveWallTests {
+
+    private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    private final List<Sinks.Many<WallFrame>> connections = new CopyOnWriteArrayList<>();
+    private final List<LiveWallState> published = new CopyOnWriteArrayList<>();
+    private final LiveWall wall = new LiveWall(this::connect, time, Schedulers.immediate(),
+            Duration.ofSeconds(1), Duration.ofSeconds(8));
+
+    @BeforeEach
+    void start() {
+        wall.states().subscribe(published::add);
+        wall.start();
+    }
+
+    @AfterEach
+    void stop() {
+        wall.stop();
+        time.dispose();
+    }
+
+    @Test
+    void noFrameYetThenStaleAndDown() {
+        assertThat(wall.current().hasFrame()).isFalse();
+        assertThat(wall.current().stale()).isTrue();
+        assertThat(wall.current().link()).isEqualTo(Link.DOWN);
+        assertThat(published).singleElement().satisfies(state -> assertThat(state.stale()).isTrue());
+        assertThat(connections).hasSize(1);
+    }
+
+    @Test
+    void snapshotThenLiveWithFrameAndReceptionTime() {
+        time.advanceTimeBy(Duration.ofSeconds(3));
+        WallFrame snapshot = FakeWallBackend.frame(FrameKind.SNAPSHOT, 1, 10);
+
+        connection(0).tryEmitNext(snapshot);
+
+        assertThat(wall.current().frame()).isEqualTo(snapshot);
+        assertThat(wall.current().receivedAt()).isEqualTo(Instant.ofEpochSecond(3));
+        assertThat(wall.current().link()).isEqualTo(Link.LIVE);
+        assertThat(wall.current().stale()).isFalse();
+        assertThat(published.getLast()).isEqualTo(wall.current());
+    }
+
+    @Test
+    void updateThenItReplacesTheSnapshot() {
+        connection(0).tryEmitNext(FakeWallBackend.frame(FrameKind.SNAPSHOT, 1, 10));
+        WallFrame update = FakeWallBackend.frame(FrameKind.UPDATE, 2, 11);
+
+        connection(0).tryEmitNext(update);
+        time.advanceTimeBy(LiveWall.MIN_PUBLISH_INTERVAL);
+
+        assertThat(published.getLast().frame()).isEqualTo(update);
+    }
+
+    @Test
+    void burstOfFramesThenViewsGetAtMostFourStatesPerSecond() {
+        connection(0).tryEmitNext(FakeWallBackend.frame(FrameKind.SNAPSHOT, 0, 0));
+        published.clear();
+        for (int i = 1; i <= 100; i++) {
+            connection(0).tryEmitNext(FakeWallBackend.frame(FrameKind.UPDATE, i, i));
+            time.advanceTimeBy(Duration.ofMillis(10));
+        }
+
+        assertThat(published).hasSizeLessThanOrEqualTo(4);
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(published.getLast().frame().seq()).isEqualTo(100);
+    }
+
+    @Test
+    void streamErrorThenDownButNotStaleForFiveSeconds() {
+        connection(0).tryEmitNext(FakeWallBackend.frame(FrameKind.SNAPSHOT, 1, 10));
+        time.advanceTimeBy(Duration.ofSeconds(1));
+
+        connection(0).tryEmitError(new IllegalStateException("connection reset"));
+        assertThat(wall.current().link()).isEqualTo(Link.DOWN);
+        assertThat(wall.current().stale()).isFalse();
+        assertThat(wall.current().hasFrame()).isTrue();
+
+        time.advanceTimeBy(LiveWall.STALE_AFTER.minusMillis(1));
+        assertThat(wall.current().stale()).isFalse();
+
+        time.advanceTimeBy(Duration.ofMillis(1));
+        assertThat(wall.current().stale()).isTrue();
+        assertThat(wall.current().hasFrame()).isTrue();
+        time.advanceTimeBy(LiveWall.MIN_PUBLISH_INTERVAL);
+        assertThat(published.getLast().stale()).isTrue();
+    }
+
+    @Test
+    void streamCompletesThenReconnectsAndSnapshotMakesItLiveAgain() {
+        connection(0).tryEmitNext(FakeWallBackend.frame(FrameKind.SNAPSHOT, 1, 10));
+        connection(0).tryEmitComplete();
+        assertThat(wall.current().link()).isEqualTo(Link.DOWN);
+
+        time.advanceTimeBy(Duration.ofSeconds(10));
+        assertThat(connections).hasSize(2);
+        assertThat(wall.current().stale()).isTrue();
+
+        WallFrame snapshot = FakeWallBackend.frame(FrameKind.SNAPSHOT, 1, 12);
+        connection(1).tryEmitNext(snapshot);
+        time.advanceTimeBy(LiveWall.MIN_PUBLISH_INTERVAL);
+
+        assertThat(published.getLast().frame()).isEqualTo(snapshot);
+        assertThat(published.getLast().link()).isEqualTo(Link.LIVE);
+        assertThat(published.getLast().stale()).isFalse();
+    }
+
+    @Test
+    void connectionsKeepFailingThenRetriesBackOffUpToTheMaximum() {
+        for (int i = 0; i < 60; i++) {
+            connections.getLast().tryEmitError(new IllegalStateException("connection refused"));
+            time.advanceTimeBy(Duration.ofSeconds(1));
+        }
+
+        // 1 s doubling to 8 s (±50 % jitter) over a minute: far fewer than one attempt a second, but never giving up.
+        assertThat(connections).hasSizeBetween(7, 20);
+        time.advanceTimeBy(Duration.ofSeconds(13));
+        assertThat(connections.getLast().currentSubscriberCount()).isEqualTo(1);
+    }
+
+    @Test
+    void stoppedThenViewsSubscriptionsComplete() {
+        List<String> signals = new CopyOnWriteArrayList<>();
+        wall.states().subscribe(state -> { }, error -> signals.add("error"), () -> signals.add("complete"));
+
+        wall.stop();
+
+        assertThat(signals).containsExactly("complete");
+    }
+
+    private Sinks.Many<WallFrame> connection(int index) {
+        return connections.get(index);
+    }
+
+    private reactor.core.publisher.Flux<WallFrame> connect() {
+        Sinks.Many<WallFrame> connection = Sinks.many().unicast().onBackpressureBuffer();
+        connections.add(connection);
+        return connection.asFlux();
+    }
+}
