@@ -1,0 +1,283 @@
+package com.hotlineops.dashboard.wall;
+
+import com.hotlineops.dashboard.live.LiveWall;
+import com.hotlineops.dashboard.live.LiveWallState;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.VaadinSession;
+import jakarta.servlet.http.Cookie;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import reactor.core.Disposable;
+
+/**
+ * The kiosk wall. Binds {@link LiveWall} states to elements with stable ids (the figures of DESIGN.md §2.4, agents
+ * by state, open tickets, and the stale banner) and does nothing else. Updates arrive on the fan-out thread and
+ * reach the UI only through {@link UI#access} (STYLE.md 10); the subscription lives from attach to detach.
+ */
+@Route("wall")
+public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    /**
+     * Counts durations up in the browser, once a second, from the {@code data-tick-base} seconds the server last
+     * wrote: the stream carries the instant the oldest caller started waiting, not a tick per second (DESIGN.md §3).
+     * It edits the text node the server rendered, so the server's next update simply replaces it.
+     */
+    static final String TICKER = """
+            if (window.hotlineWallTicker) { return; }
+            const pad = n => String(n).padStart(2, '0');
+            const format = s => s >= 3600
+                ? Math.floor(s / 3600) + ':' + pad(Math.floor(s % 3600 / 60)) + ':' + pad(s % 60)
+                : Math.floor(s / 60) + ':' + pad(s % 60);
+            const tick = () => document.querySelectorAll('[data-tick-base]').forEach(el => {
+              const base = el.getAttribute('data-tick-base');
+              if (el.hotlineTickBase !== base) { el.hotlineTickBase = base; el.hotlineTickAt = Date.now(); }
+              const text = el.firstChild;
+              if (base === '' || !text || text.nodeType !== Node.TEXT_NODE) { return; }
+              const value = format(Number(base) + Math.floor((Date.now() - el.hotlineTickAt) / 1000));
+              if (text.nodeValue !== value) { text.nodeValue = value; }
+            });
+            window.hotlineWallTicker = setInterval(tick, 1000);
+            """;
+
+    static final String TICK_BASE = "data-tick-base";
+
+    /** Browsers cap cookie lifetimes at 400 days. */
+    private static final Duration COOKIE_LIFETIME = Duration.ofDays(400);
+
+    private final LiveWall liveWall;
+    private final KioskGate gate;
+    private final Supplier<Instant> clock;
+
+    private final Span offered = value("wall-offered");
+    private final Span answered = value("wall-answered");
+    private final Span answerRate = value("wall-answer-rate");
+    private final Span inQueue = value("wall-in-queue");
+    private final Span longestWait = value("wall-longest-wait");
+    private final Span ticketsOpen = value("wall-tickets-open");
+    private final Span agentsAvailable = value("wall-agents-available");
+    private final Span agentsOnCall = value("wall-agents-on-call");
+    private final Span agentsWrapUp = value("wall-agents-wrap-up");
+    private final Span agentsOnBreak = value("wall-agents-break");
+    private final Span agentsOffline = value("wall-agents-offline");
+    private final Span asOf = new Span();
+    private final Div staleBanner = new Div();
+    private final Span staleMessage = new Span();
+    private final Span staleAgeLabel = new Span();
+    private final Span staleAge = new Span();
+
+    private boolean admitted;
+    private Disposable subscription;
+
+    public WallView(LiveWall liveWall, KioskGate gate) {
+        this.liveWall = liveWall;
+        this.gate = gate;
+        this.clock = Instant::now;
+        addClassName("wall");
+        setId("wall");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("wall.title");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        VaadinSession session = event.getUI().getSession();
+        String token = event.getLocation().getQueryParameters().getSingleParameter(KioskGate.TOKEN_PARAMETER)
+                .orElse(null);
+        KioskGate.Admission admission = gate.admit(
+                Boolean.TRUE.equals(session.getAttribute(KioskGate.SESSION_FLAG)), kioskCookie(), token);
+        admitted = admission.admitted();
+        if (admitted) {
+            session.setAttribute(KioskGate.SESSION_FLAG, Boolean.TRUE);
+        }
+        if (admission == KioskGate.Admission.BY_TOKEN) {
+            rememberKiosk();
+            // Keep the secret out of the address bar (and out of screenshots of the wall).
+            event.getUI().getPage().getHistory().replaceState(null, new Location(event.getLocation().getPath()));
+        }
+        removeAll();
+        add(admitted ? board() : unauthorised());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (!admitted) {
+            return;
+        }
+        UI ui = event.getUI();
+        ui.getPage().executeJs(TICKER);
+        subscription = liveWall.states().subscribe(state -> ui.access(() -> show(state)));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.dispose();
+            subscription = null;
+        }
+    }
+
+    private void show(LiveWallState state) {
+        WallFigures figures = WallFigures.of(state, clock.get(), getLocale());
+        offered.setText(figures.offered());
+        answered.setText(figures.answered());
+        answerRate.setText(figures.answerRate());
+        inQueue.setText(figures.inQueue());
+        longestWait.setText(figures.longestWait());
+        longestWait.getElement().setAttribute(TICK_BASE, tickBase(figures.longestWaitSeconds()));
+        ticketsOpen.setText(figures.ticketsOpen());
+        agentsAvailable.setText(figures.agentsAvailable());
+        agentsOnCall.setText(figures.agentsOnCall());
+        agentsWrapUp.setText(figures.agentsWrapUp());
+        agentsOnBreak.setText(figures.agentsOnBreak());
+        agentsOffline.setText(figures.agentsOffline());
+        asOf.setText(getTranslation("wall.asOf", figures.asOf()));
+        showBanner(figures);
+    }
+
+    private void showBanner(WallFigures figures) {
+        staleBanner.setVisible(figures.banner() != WallFigures.Banner.NONE);
+        switch (figures.banner()) {
+            case NONE -> staleAge.getElement().setAttribute(TICK_BASE, "");
+            case NO_DATA -> {
+                staleMessage.setText(getTranslation("wall.stale.noData"));
+                staleAgeLabel.setText(getTranslation("wall.stale.waiting"));
+            }
+            case LOST -> {
+                staleMessage.setText(getTranslation("wall.stale.lost"));
+                staleAgeLabel.setText(getTranslation("wall.stale.sinceUpdate"));
+            }
+        }
+        if (figures.banner() != WallFigures.Banner.NONE) {
+            staleAge.setText(WallFormat.duration(figures.bannerAgeSeconds()));
+            staleAge.getElement().setAttribute(TICK_BASE, tickBase(figures.bannerAgeSeconds()));
+        }
+    }
+
+    private Div board() {
+        H1 title = new H1(getTranslation("wall.title"));
+        title.addClassName("wall-title");
+        asOf.setId("wall-as-of");
+        asOf.addClassName("wall-as-of");
+        Div header = new Div(title, asOf);
+        header.addClassName("wall-header");
+
+        staleBanner.setId("wall-stale");
+        staleBanner.addClassName("wall-stale");
+        staleMessage.addClassName("wall-stale-message");
+        staleAgeLabel.addClassName("wall-stale-age-label");
+        staleAge.setId("wall-stale-age");
+        staleAge.addClassName("wall-stale-age");
+        staleAge.getElement().setAttribute(TICK_BASE, "");
+        staleBanner.removeAll();
+        staleBanner.add(staleMessage, staleAgeLabel, staleAge);
+
+        longestWait.getElement().setAttribute(TICK_BASE, "");
+        Div figures = new Div(
+                tile("wall.offered", offered),
+                tile("wall.answered", answered),
+                tile("wall.answerRate", answerRate),
+                tile("wall.inQueue", inQueue),
+                tile("wall.longestWait", longestWait),
+                tile("wall.ticketsOpen", ticketsOpen));
+        figures.addClassName("wall-figures");
+
+        H2 agentsTitle = new H2(getTranslation("wall.agents"));
+        agentsTitle.addClassName("wall-agents-title");
+        Div agentTiles = new Div(
+                agentTile("wall.agents.available", agentsAvailable, "available"),
+                agentTile("wall.agents.onCall", agentsOnCall, "on-call"),
+                agentTile("wall.agents.wrapUp", agentsWrapUp, "wrap-up"),
+                agentTile("wall.agents.break", agentsOnBreak, "break"),
+                agentTile("wall.agents.offline", agentsOffline, "offline"));
+        agentTiles.addClassName("wall-agent-tiles");
+        Div agents = new Div(agentsTitle, agentTiles);
+        agents.setId("wall-agents");
+        agents.addClassName("wall-agents");
+
+        Div board = new Div(header, staleBanner, figures, agents);
+        board.addClassName("wall-board");
+        show(liveWall.current());
+        return board;
+    }
+
+    private Div unauthorised() {
+        H1 title = new H1(getTranslation("wall.unauthorised.title"));
+        Paragraph hint = new Paragraph(getTranslation("wall.unauthorised.hint"));
+        Div box = new Div(title, hint);
+        box.setId("wall-unauthorised");
+        box.addClassName("wall-unauthorised");
+        return box;
+    }
+
+    private Div tile(String labelKey, Span value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("wall-tile-label");
+        Div tile = new Div(label, value);
+        tile.addClassName("wall-tile");
+        return tile;
+    }
+
+    private Div agentTile(String labelKey, Span value, String state) {
+        Div tile = tile(labelKey, value);
+        tile.addClassNames("wall-agent-tile", "wall-agent-" + state);
+        return tile;
+    }
+
+    private static Span value(String id) {
+        Span value = new Span(WallFormat.NONE);
+        value.setId(id);
+        value.addClassName("wall-tile-value");
+        return value;
+    }
+
+    private static String tickBase(Long seconds) {
+        return seconds == null ? "" : Long.toString(seconds);
+    }
+
+    private static String kioskCookie() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        Cookie[] cookies = request == null ? null : request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        return Arrays.stream(cookies)
+                .filter(cookie -> KioskGate.COOKIE_NAME.equals(cookie.getName()))
+                .map(Cookie::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private void rememberKiosk() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        VaadinResponse response = VaadinResponse.getCurrent();
+        if (request == null || response == null) {
+            return;
+        }
+        Cookie cookie = new Cookie(KioskGate.COOKIE_NAME, gate.cookieValue());
+        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        cookie.setMaxAge((int) COOKIE_LIFETIME.toSeconds());
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+    }
+}

@@ -1,0 +1,150 @@
+package com.hotlineops.dashboard.wall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hotlineops.contract.call.AgentCounts;
+import com.hotlineops.contract.call.CallFigures;
+import com.hotlineops.contract.wall.FrameKind;
+import com.hotlineops.contract.wall.TicketSummary;
+import com.hotlineops.contract.wall.WallFrame;
+import com.hotlineops.dashboard.live.FakeWallBackend;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The wall as a kiosk sees it, without a browser: the real application context, fed by a fake of our backend's
+ * stream, and the view as Vaadin builds it.
+ */
+@SpringBootTest
+@DirtiesContext
+@ViewPackages(classes = WallView.class)
+class WallViewTests extends SpringBrowserlessTest {
+
+    private static final FakeWallBackend backend = FakeWallBackend.start();
+
+    @DynamicPropertySource
+    static void backend(DynamicPropertyRegistry registry) {
+        registry.add("hotline.backend.port", backend::httpPort);
+        registry.add("hotline.backend.rsocket-port", backend::rsocketPort);
+        registry.add("hotline.backend.reconnect-first-backoff", () -> "100ms");
+        registry.add("hotline.backend.reconnect-max-backoff", () -> "500ms");
+        registry.add("hotline.wall.kiosk-token", () -> "kiosk-test");
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        backend.close();
+    }
+
+    @Test
+    void wallWithoutKioskTokenThenShowsUnauthorised() {
+        navigate("wall", WallView.class);
+
+        assertThat($(Div.class).withId("wall-unauthorised").exists()).isTrue();
+        assertThat($(H1.class).single().getText()).isEqualTo("未授权");
+        assertThat($(Span.class).withId("wall-offered").exists()).as("no figures").isFalse();
+    }
+
+    @Test
+    void wallWithWrongKioskTokenThenShowsUnauthorised() {
+        openWall("guess");
+
+        assertThat($(Div.class).withId("wall-unauthorised").exists()).isTrue();
+        assertThat($(Span.class).withId("wall-offered").exists()).isFalse();
+    }
+
+    @Test
+    void wallWithKioskTokenThenShowsLiveFiguresUnderChineseLabels() {
+        openWall("kiosk-test");
+        Instant now = Instant.now();
+        CallFigures today = new CallFigures(1234, 1180, 0, 20, 0.9833, 0.9, 0.95, 0.0167, 8.5, 3, 42L,
+                now.minusSeconds(42), now);
+        backend.emit(new WallFrame(FrameKind.UPDATE, 99, now, today, Map.of(), new AgentCounts(12, 40, 5, 3, 60),
+                new TicketSummary(321, Map.of())));
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            roundTrip();
+            assertThat(text("wall-offered")).isEqualTo("1,234");
+        });
+        assertThat(text("wall-answered")).isEqualTo("1,180");
+        assertThat(text("wall-answer-rate")).isEqualTo("98.3%");
+        assertThat(text("wall-in-queue")).isEqualTo("3");
+        assertThat(text("wall-longest-wait")).matches("0:4[2-9]");
+        assertThat($(Span.class).withId("wall-longest-wait").single().getElement().getAttribute("data-tick-base"))
+                .matches("4[2-9]");
+        assertThat(text("wall-tickets-open")).isEqualTo("321");
+        assertThat(text("wall-agents-on-call")).isEqualTo("40");
+        assertThat($(Div.class).withId("wall-agents").exists()).isTrue();
+        assertThat(staleBannerShown()).isFalse();
+        assertThat($(Span.class).withText("今日来电").exists()).isTrue();
+        assertThat($(Span.class).withText("接通率").exists()).isTrue();
+    }
+
+    @Test
+    void wallVisitedWithTokenThenReloadWithoutTokenStillShowsFigures() {
+        openWall("kiosk-test");
+
+        navigate("wall", WallView.class);
+
+        assertThat($(Div.class).withId("wall-unauthorised").exists()).isFalse();
+        assertThat($(Span.class).withId("wall-offered").exists()).isTrue();
+    }
+
+    @Test
+    void backendLostThenStaleBannerAfterFiveSecondsAndGoneWhenLiveAgain() {
+        openWall("kiosk-test");
+        backend.emit(500, 490);
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            roundTrip();
+            assertThat(text("wall-offered")).isEqualTo("500");
+        });
+        try {
+            backend.stopRSocket();
+
+            await().pollInSameThread().atMost(Duration.ofSeconds(12)).untilAsserted(() -> {
+                roundTrip();
+                assertThat(staleBannerShown()).isTrue();
+            });
+            assertThat($(Span.class).withText("实时连接中断，数字可能已过时").exists()).isTrue();
+            assertThat($(Span.class).withId("wall-stale-age").single().getElement().getAttribute("data-tick-base"))
+                    .matches("\\d+");
+            assertThat(text("wall-offered")).as("last figures stay under the banner").isEqualTo("500");
+        } finally {
+            backend.restartRSocket();
+        }
+        await().pollInSameThread().atMost(Duration.ofSeconds(12)).untilAsserted(() -> {
+            roundTrip();
+            assertThat(staleBannerShown()).isFalse();
+        });
+    }
+
+    /** Opens {@code /wall?token=...} as a kiosk's address bar would. */
+    private void openWall(String token) {
+        UI.getCurrent().navigate("wall", QueryParameters.of(KioskGate.TOKEN_PARAMETER, token));
+        assertThat(getCurrentView()).isInstanceOf(WallView.class);
+    }
+
+    /** Queries only find visible components: a hidden banner is not found. */
+    private boolean staleBannerShown() {
+        return $(Div.class).withId("wall-stale").exists();
+    }
+
+    private String text(String id) {
+        return $(Span.class).withId(id).single().getText();
+    }
+}
