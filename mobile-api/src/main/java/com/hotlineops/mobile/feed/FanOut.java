@@ -59,11 +59,22 @@ final class FanOut<T> {
         }
         List<Member<T>> gone = null;
         for (Member<T> member : members) {
-            if (!member.filter.test(item)) {
+            boolean wanted;
+            try {
+                wanted = member.filter.test(item);
+            } catch (RuntimeException e) {
+                // One feed's failure ends that feed only; the source and the other members go on.
+                member.sink.tryEmitError(e);
+                gone = gone == null ? new ArrayList<>() : gone;
+                gone.add(member);
+                continue;
+            }
+            if (!wanted) {
                 continue;
             }
             Sinks.EmitResult result = member.sink.tryEmitNext(item);
-            if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+            if (result == Sinks.EmitResult.FAIL_OVERFLOW || result == Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
+                // A full buffer, whether or not the member has subscribed yet (a feed still sending its list).
                 member.sink.tryEmitError(overflow.get());
             }
             if (result.isFailure()) {

@@ -10,17 +10,22 @@ import com.hotlineops.mobile.web.ProblemCode;
 import io.rsocket.exceptions.ApplicationErrorException;
 import io.rsocket.exceptions.InvalidException;
 import io.rsocket.exceptions.RejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import reactor.core.publisher.Mono;
 
 /**
  * Turns ticket problems into RSocket error frames. The message starts with the same code as the REST problem
- * details ({@code not-found: …}, {@code taken: …}, {@code illegal-transition: …}, {@code invalid-command: …}) so a
+ * details ({@code not-found: …}, {@code taken: …}, {@code illegal-transition: …}, {@code invalid-command: …}, {@code unavailable: …}) so a
  * phone can branch on it; a ticket the caller may not see is reported exactly like one that does not exist.
  */
 @ControllerAdvice
 class RSocketErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(RSocketErrors.class);
 
     @MessageExceptionHandler(TicketProblem.class)
     Mono<Void> ticketProblem(TicketProblem problem) {
@@ -30,6 +35,13 @@ class RSocketErrors {
     @MessageExceptionHandler(InvalidFeedRequestException.class)
     Mono<Void> invalidFeedRequest(InvalidFeedRequestException problem) {
         return Mono.error(new InvalidException(ProblemCode.INVALID_REQUEST.code() + ": " + problem.getMessage()));
+    }
+
+    @MessageExceptionHandler(DataAccessException.class)
+    Mono<Void> dataAccess(DataAccessException e) {
+        log.warn("Database unavailable: {}", e.getMostSpecificCause().toString());
+        return Mono.error(new ApplicationErrorException(ProblemCode.UNAVAILABLE.code()
+                + ": the service is temporarily unavailable; retry shortly"));
     }
 
     static RuntimeException toErrorFrame(TicketProblem problem) {

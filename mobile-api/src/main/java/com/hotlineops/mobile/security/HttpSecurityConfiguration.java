@@ -7,10 +7,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -54,7 +56,8 @@ class HttpSecurityConfiguration {
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(tokens.authenticationConverter()))
                         .authenticationEntryPoint((exchange, e) -> write(exchange, json,
                                 Problems.of(ProblemCode.UNAUTHORIZED, "A valid bearer token is required"),
-                                "Bearer error=\"invalid_token\""))
+                                e instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\""
+                                        : "Bearer"))
                         .accessDeniedHandler((exchange, e) -> write(exchange, json,
                                 Problems.of(ProblemCode.FORBIDDEN, "This app is for grid workers and unit handlers"),
                                 "Bearer error=\"insufficient_scope\"")))
@@ -64,7 +67,7 @@ class HttpSecurityConfiguration {
     private static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, ProblemDetail problem,
             String challenge) {
         var response = exchange.getResponse();
-        response.setStatusCode(org.springframework.http.HttpStatusCode.valueOf(problem.getStatus()));
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         problem.setInstance(exchange.getRequest().getURI());

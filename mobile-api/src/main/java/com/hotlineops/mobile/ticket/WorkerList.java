@@ -48,6 +48,9 @@ public final class WorkerList {
     }
 
     private static boolean on(TicketStatus status, UUID gridId, UUID assigneeId, Actor worker) {
+        if (status == null) {
+            return false;
+        }
         return switch (status) {
             case DISPATCHED -> assigneeId == null && sameGrid(gridId, worker);
             case ACCEPTED -> worker.userId().equals(assigneeId);

@@ -16,7 +16,8 @@ public enum ProblemCode {
     INVALID_COMMAND("invalid-command", HttpStatus.BAD_REQUEST, "Invalid command"),
     INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
-    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden");
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
+    UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable");
 
     private final String code;
     private final HttpStatus status;

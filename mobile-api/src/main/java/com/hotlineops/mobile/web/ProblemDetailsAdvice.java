@@ -5,6 +5,9 @@ import com.hotlineops.core.ticket.InvalidTicketCommandException;
 import com.hotlineops.core.ticket.TicketNotFoundException;
 import com.hotlineops.core.ticket.TicketProblem;
 import com.hotlineops.core.ticket.TicketTakenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,6 +19,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(TicketProblem.class)
     ProblemDetail ticketProblem(TicketProblem problem) {
@@ -30,6 +35,13 @@ class ProblemDetailsAdvice {
             }
             case InvalidTicketCommandException e -> Problems.of(ProblemCode.INVALID_COMMAND, e.getMessage());
         };
+    }
+
+    /** PostgreSQL unreachable or overloaded: a fast 503 (DESIGN.md §3 faults); the command changed nothing. */
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail dataAccess(DataAccessException e) {
+        log.warn("Database unavailable: {}", e.getMostSpecificCause().toString());
+        return Problems.of(ProblemCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly");
     }
 
     /** Wrong password, unknown user, a user not allowed on the phone, an expired refresh token: all alike. */
