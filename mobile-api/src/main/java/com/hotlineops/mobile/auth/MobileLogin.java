@@ -6,6 +6,7 @@ import com.hotlineops.core.security.TokenService;
 import com.hotlineops.core.security.UserDirectory;
 import com.hotlineops.mobile.security.MobileRoles;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -42,7 +43,7 @@ class MobileLogin {
         return tokens.refresh(refreshToken)
                 .filterWhen(issued -> accessTokens.decode(issued.accessToken())
                         .map(jwt -> MobileRoles.allowed(Actor.from(jwt).roles())))
-                .onErrorMap(e -> !(e instanceof BadCredentialsException), e -> badCredentials())
+                .onErrorMap(JwtException.class, e -> badCredentials())
                 .switchIfEmpty(Mono.error(MobileLogin::badCredentials));
     }
 

@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 class TicketEventHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TicketEventHub.class);
+    /** How long a feed waits for the hub to reach the stream (Redis down at start) before the phone is told. */
+    private static final Duration START_WAIT = Duration.ofSeconds(10);
 
     private final EventStream stream;
     private final JsonMapper json;
@@ -44,7 +46,10 @@ class TicketEventHub implements SmartLifecycle {
 
     /** Joins the fan-out once the hub follows the stream; the member gets every change after its position. */
     Mono<FanOut.Member<TicketEvent>> join(Predicate<? super TicketEvent> filter) {
-        return started.asMono().then(Mono.fromSupplier(() -> fanOut.join(filter)));
+        return started.asMono()
+                .timeout(START_WAIT, Mono.error(() -> new IllegalStateException(
+                        "unavailable: the live feed is not ready yet; retry shortly")))
+                .then(Mono.fromSupplier(() -> fanOut.join(filter)));
     }
 
     /** The ticket change an entry carries, or null for entries of other topics (and unreadable ones). */
