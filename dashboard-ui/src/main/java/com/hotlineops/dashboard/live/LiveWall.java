@@ -45,6 +45,7 @@ public class LiveWall {
     private LiveWallState state;
     private Disposable staleTimer = Disposables.disposed();
     private Disposable subscription = Disposables.disposed();
+    private boolean stopped;
 
     /**
      * @param source       opens one connection to the frame stream per subscription
@@ -64,10 +65,10 @@ public class LiveWall {
         throttle.offer(state);
     }
 
-    /** Opens the stream; from now on the state follows the backend until {@link #stop()}. */
+    /** Opens the stream; from now on the state follows the backend until {@link #stop()}, which is final. */
     public void start() {
         synchronized (lock) {
-            if (!subscription.isDisposed()) {
+            if (stopped || !subscription.isDisposed()) {
                 return;
             }
             subscription = Flux.defer(source::frames)
@@ -82,13 +83,21 @@ public class LiveWall {
         }
     }
 
-    /** Closes the stream and completes every view's subscription. */
+    /** Closes the stream for good and completes every view's subscription. */
     public void stop() {
         synchronized (lock) {
+            stopped = true;
             subscription.dispose();
             staleTimer.dispose();
             throttle.dispose();
             published.tryEmitComplete();
+        }
+    }
+
+    /** Whether the stream is open (or reconnecting). */
+    public boolean isRunning() {
+        synchronized (lock) {
+            return !subscription.isDisposed();
         }
     }
 

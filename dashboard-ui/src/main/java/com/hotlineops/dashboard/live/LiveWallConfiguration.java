@@ -2,8 +2,11 @@ package com.hotlineops.dashboard.live;
 
 import java.net.URI;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.rsocket.RSocketRequester;
@@ -14,6 +17,7 @@ import reactor.core.scheduler.Schedulers;
 @EnableConfigurationProperties(BackendProperties.class)
 class LiveWallConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(LiveWallConfiguration.class);
     private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(5);
 
     @Bean
@@ -25,9 +29,33 @@ class LiveWallConfiguration {
         return new RSocketWallFrameSource(builders::getObject, tokens, backend.rsocketHost(), backend.rsocketPort());
     }
 
-    @Bean(initMethod = "start", destroyMethod = "stop")
+    @Bean(destroyMethod = "stop")
     LiveWall liveWall(WallFrameSource source, BackendProperties backend) {
         return new LiveWall(source, Schedulers.parallel(), Schedulers.boundedElastic(),
                 backend.reconnectFirstBackoff(), backend.reconnectMaxBackoff());
+    }
+
+    /** Opens the stream once every bean exists (not while the context is still being built), closes it first. */
+    @Bean
+    SmartLifecycle liveWallStream(LiveWall wall, BackendProperties backend) {
+        return new SmartLifecycle() {
+
+            @Override
+            public void start() {
+                log.info("Subscribing to wall.frames at {}:{} as '{}' (token from {}:{})", backend.rsocketHost(),
+                        backend.rsocketPort(), backend.username(), backend.host(), backend.port());
+                wall.start();
+            }
+
+            @Override
+            public void stop() {
+                wall.stop();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return wall.isRunning();
+            }
+        };
     }
 }

@@ -147,6 +147,17 @@ class LiveWallTests {
         assertThat(signals).containsExactly("complete");
     }
 
+    @Test
+    void startedAgainAfterStopThenNoNewConnection() {
+        wall.stop();
+
+        wall.start();
+        time.advanceTimeBy(Duration.ofSeconds(30));
+
+        assertThat(connections).hasSize(1);
+        assertThat(wall.isRunning()).isFalse();
+    }
+
     private Sinks.Many<WallFrame> connection(int index) {
         return connections.get(index);
     }
