@@ -19,7 +19,8 @@ import java.util.Locale;
  *                           {@code null} when nobody waits or there is no data
  * @param asOf               the frame's time, Asia/Shanghai clock
  * @param banner             what the stale banner says, if anything
- * @param bannerAgeSeconds   with {@code LOST}: age of the data; with {@code NO_DATA}: how long we have waited
+ * @param bannerAgeSeconds   with {@code LOST}: how long the stream has been down (the figures were current until
+ *                           then); with {@code NO_DATA}: how long we have waited
  */
 record WallFigures(
         String offered,
@@ -55,7 +56,8 @@ record WallFigures(
         Long bannerAge = switch (banner) {
             case NONE -> null;
             case NO_DATA -> secondsBetween(state.linkSince(), now);
-            case LOST -> secondsBetween(state.receivedAt(), now);
+            // While the stream was up the figures were current, changes or not: they have been unconfirmed since.
+            case LOST -> secondsBetween(state.linkSince(), now);
         };
         if (!state.hasFrame()) {
             String none = WallFormat.NONE;

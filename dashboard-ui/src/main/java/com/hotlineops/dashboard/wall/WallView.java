@@ -154,7 +154,9 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     }
 
     private void showBanner(WallFigures figures) {
-        staleBanner.setVisible(figures.banner() != WallFigures.Banner.NONE);
+        // The hidden attribute rather than setVisible: the banner stays in the DOM with its id, so browser tests
+        // and screen readers find it, and showing it sends only the attribute.
+        staleBanner.getElement().setAttribute("hidden", figures.banner() == WallFigures.Banner.NONE);
         switch (figures.banner()) {
             case NONE -> staleAge.getElement().setAttribute(TICK_BASE, "");
             case NO_DATA -> {
@@ -163,7 +165,7 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
             }
             case LOST -> {
                 staleMessage.setText(getTranslation("wall.stale.lost"));
-                staleAgeLabel.setText(getTranslation("wall.stale.sinceUpdate"));
+                staleAgeLabel.setText(getTranslation("wall.stale.lostFor"));
             }
         }
         if (figures.banner() != WallFigures.Banner.NONE) {

@@ -85,14 +85,14 @@ class WallFiguresTests {
     }
 
     @Test
-    void streamLostAndStaleThenLostBannerWithAgeOfTheData() {
+    void streamLostAndStaleThenLostBannerWithTimeSinceTheLoss() {
         WallFrame frame = frame(callFigures(10, 9, 0.9, 0, null));
         LiveWallState stale = new LiveWallState(frame, NOW.minusSeconds(40), Link.DOWN, NOW.minusSeconds(38), true);
 
         WallFigures figures = WallFigures.of(stale, NOW, ZH);
 
         assertThat(figures.banner()).isEqualTo(WallFigures.Banner.LOST);
-        assertThat(figures.bannerAgeSeconds()).isEqualTo(40);
+        assertThat(figures.bannerAgeSeconds()).isEqualTo(38);
         assertThat(figures.offered()).as("the last figures stay on screen under the banner").isEqualTo("10");
     }
 

@@ -139,9 +139,8 @@ class WallViewTests extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(WallView.class);
     }
 
-    /** Queries only find visible components: a hidden banner is not found. */
     private boolean staleBannerShown() {
-        return $(Div.class).withId("wall-stale").exists();
+        return !$(Div.class).withId("wall-stale").single().getElement().hasAttribute("hidden");
     }
 
     private String text(String id) {
