@@ -217,7 +217,7 @@ public final class EmbeddedServices implements AutoCloseable {
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
