@@ -30,6 +30,8 @@ public final class LocalLauncher {
     }
 
     public static void main(String[] args) throws Exception {
+        // Embedded PostgreSQL echoes the server's own log at INFO; the apps' logs are where the story is.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.zonky")).setLevel(ch.qos.logback.classic.Level.WARN);
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         LocalLauncher launcher = new LocalLauncher(root);
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "launcher-stop"));

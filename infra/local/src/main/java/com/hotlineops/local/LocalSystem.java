@@ -114,12 +114,15 @@ public final class LocalSystem implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + ports.ui());
     }
 
-    /** Starts every app and waits until each answers its health check. */
+    /** Starts every app (with fresh logs) and waits until each answers its health check. */
     public LocalSystem start() throws IOException, InterruptedException {
         for (App app : App.values()) {
             jar(app);
         }
         Files.createDirectories(logDir);
+        for (App app : App.values()) {
+            Files.deleteIfExists(logOf(app));
+        }
         start(App.BACKEND);
         awaitHealthy(App.BACKEND, ports.backend());
         start(App.MOBILE);

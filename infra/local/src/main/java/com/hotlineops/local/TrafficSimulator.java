@@ -49,6 +49,7 @@ final class TrafficSimulator {
     /** Agents logged in by hour of day. */
     static final int[] STAFFED = {4, 4, 3, 3, 3, 4, 8, 14, 22, 24, 24, 22, 16, 18, 22, 24, 22, 18, 14, 12, 10, 8, 6, 4};
     static final int AGENTS = 24;
+    static final int BACKLOG_TICKETS = 12;
 
     private final URI backend;
     private final URI mobile;
@@ -108,6 +109,15 @@ final class TrafficSimulator {
             schedule(clock, this::staff);
             advanceTo(now);
             flushCalls();
+            if (!running) {
+                return;
+            }
+            if (backfill) {
+                // The backlog a day leaves: tickets already out with the townships when the wall is switched on.
+                for (int i = 0; i < BACKLOG_TICKETS; i++) {
+                    ticketsToCreate.add("1" + (3 + random.nextInt(7)) + "%09d".formatted(random.nextInt(1_000_000_000)));
+                }
+            }
             log.info("Simulator: today so far {}; now live", backfill ? "filled in" : "already has calls, not refilled");
             live = true;
             Instant lastWorkers = Instant.EPOCH;
@@ -166,8 +176,8 @@ final class TrafficSimulator {
         agenda.add(new Step(at, stepSeq++, action));
     }
 
-    private void advanceTo(Instant until) {
-        while (!agenda.isEmpty() && !agenda.peek().at().isAfter(until)) {
+    private void advanceTo(Instant until) throws InterruptedException {
+        while (running && !agenda.isEmpty() && !agenda.peek().at().isAfter(until)) {
             Step s = agenda.poll();
             clock = s.at();
             s.action().run();
@@ -295,7 +305,7 @@ final class TrafficSimulator {
         pending.add(e);
     }
 
-    private void flushCalls() {
+    private void flushCalls() throws InterruptedException {
         if (pending.isEmpty()) {
             return;
         }
@@ -303,11 +313,8 @@ final class TrafficSimulator {
         pending.clear();
         try {
             post(backend.resolve("/api/v1/cti/events"), token("cti"), batch);
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             log.warn("Simulator could not post {} CTI events: {}", batch.size(), e.toString());
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
