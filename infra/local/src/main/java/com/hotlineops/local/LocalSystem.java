@@ -132,6 +132,16 @@ public final class LocalSystem implements AutoCloseable {
         return this;
     }
 
+    /** Starts only the backend (for benchmarks of its own paths), waiting for its health check. */
+    public LocalSystem startBackendOnly() throws IOException, InterruptedException {
+        jar(App.BACKEND);
+        Files.createDirectories(logDir);
+        Files.deleteIfExists(logOf(App.BACKEND));
+        start(App.BACKEND);
+        awaitHealthy(App.BACKEND, ports.backend());
+        return this;
+    }
+
     /** Starts one app (again, after {@link #stop(App)}), waiting for its health check. */
     public void restart(App app) throws IOException, InterruptedException {
         start(app);
