@@ -3,6 +3,9 @@ package com.hotlineops.local;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,6 +40,7 @@ public final class EmbeddedServices implements AutoCloseable {
     private final String redisUrl;
     private final String redisPrefix;
     private final boolean dropDatabaseOnClose;
+    private final Path scratch;
 
     private EmbeddedServices(EmbeddedPostgres postgres, RedisServer redis, String dbHost, int dbPort, String dbName,
             String dbUser, String dbPassword, String redisUrl, String redisPrefix, boolean dropDatabaseOnClose) {
@@ -50,10 +54,15 @@ public final class EmbeddedServices implements AutoCloseable {
         this.redisUrl = redisUrl;
         this.redisPrefix = redisPrefix;
         this.dropDatabaseOnClose = dropDatabaseOnClose;
+        try {
+            this.scratch = Files.createTempDirectory("hotline-files-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** For running the system: external servers if configured, else embedded ones; database {@code hotline}. */
-    public static EmbeddedServices forRunning(java.nio.file.Path workDirectory) {
+    public static EmbeddedServices forRunning(Path workDirectory) {
         return start("HOTLINE_", "hotline", "hotline:", false, workDirectory);
     }
 
@@ -68,7 +77,7 @@ public final class EmbeddedServices implements AutoCloseable {
      *                      null for the system's temporary directory
      */
     private static EmbeddedServices start(String envPrefix, String database, String redisPrefix, boolean fresh,
-            java.nio.file.Path workDirectory) {
+            Path workDirectory) {
         EmbeddedPostgres pg = null;
         RedisServer redis = null;
         try {
@@ -119,6 +128,8 @@ public final class EmbeddedServices implements AutoCloseable {
         env.put("HOTLINE_DB_PASSWORD", dbPassword);
         env.put("HOTLINE_REDIS_URL", redisUrl);
         env.put("HOTLINE_REDIS_PREFIX", redisPrefix);
+        String evidence = System.getenv("HOTLINE_EVIDENCE_DIR");
+        env.put("HOTLINE_EVIDENCE_DIR", evidence == null || evidence.isBlank() ? evidenceDirectory().toString() : evidence);
         return env;
     }
 
@@ -132,7 +143,13 @@ public final class EmbeddedServices implements AutoCloseable {
         p.put("hotline.db.password", dbPassword);
         p.put("hotline.redis.url", redisUrl);
         p.put("hotline.redis.prefix", redisPrefix);
+        p.put("hotline.evidence.directory", evidenceDirectory().toString());
         return p;
+    }
+
+    /** Where the apps keep photo evidence; like the embedded database, removed on close. */
+    public Path evidenceDirectory() {
+        return scratch.resolve("evidence");
     }
 
     public String jdbcUrl() {
@@ -174,6 +191,15 @@ public final class EmbeddedServices implements AutoCloseable {
             }
         }
         stopQuietly(postgres, redis);
+        deleteRecursively(scratch);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not remove {}: {}", dir, e.getMessage());
+        }
     }
 
     private static void stopQuietly(EmbeddedPostgres pg, RedisServer redis) {

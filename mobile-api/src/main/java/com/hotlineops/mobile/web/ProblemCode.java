@@ -15,6 +15,8 @@ public enum ProblemCode {
     ILLEGAL_TRANSITION("illegal-transition", HttpStatus.CONFLICT, "Not allowed in the ticket's current state"),
     INVALID_COMMAND("invalid-command", HttpStatus.BAD_REQUEST, "Invalid command"),
     INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
+    PHOTO_TOO_LARGE("photo-too-large", HttpStatus.CONTENT_TOO_LARGE, "Photo too large"),
+    NOT_AN_IMAGE("not-an-image", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a JPEG, PNG, WebP or HEIC image"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable");

@@ -1,5 +1,6 @@
 package com.hotlineops.mobile.web;
 
+import com.hotlineops.core.evidence.EvidenceRejectedException;
 import com.hotlineops.core.ticket.IllegalTransitionException;
 import com.hotlineops.core.ticket.InvalidTicketCommandException;
 import com.hotlineops.core.ticket.TicketNotFoundException;
@@ -7,6 +8,7 @@ import com.hotlineops.core.ticket.TicketProblem;
 import com.hotlineops.core.ticket.TicketTakenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
@@ -35,6 +37,23 @@ class ProblemDetailsAdvice {
             }
             case InvalidTicketCommandException e -> Problems.of(ProblemCode.INVALID_COMMAND, e.getMessage());
         };
+    }
+
+    /** A photo that cannot be kept: too large, not an image, or a ticket not being handled by the caller. */
+    @ExceptionHandler(EvidenceRejectedException.class)
+    ProblemDetail evidence(EvidenceRejectedException e) {
+        return switch (e.reason()) {
+            case TOO_LARGE -> Problems.of(ProblemCode.PHOTO_TOO_LARGE, e.getMessage());
+            case NOT_AN_IMAGE -> Problems.of(ProblemCode.NOT_AN_IMAGE, e.getMessage());
+            case EMPTY -> Problems.of(ProblemCode.INVALID_REQUEST, e.getMessage());
+            case TICKET_NOT_IN_PROGRESS -> Problems.of(ProblemCode.ILLEGAL_TRANSITION, e.getMessage());
+        };
+    }
+
+    /** The upload body went past the size limit while it was being read. */
+    @ExceptionHandler(DataBufferLimitException.class)
+    ProblemDetail bodyTooLarge(DataBufferLimitException e) {
+        return Problems.of(ProblemCode.PHOTO_TOO_LARGE, "A photo may be at most 10 MB");
     }
 
     /** PostgreSQL unreachable or overloaded: a fast 503 (DESIGN.md §3 faults); the command changed nothing. */
