@@ -5,6 +5,10 @@ import com.hotlineops.core.ticket.InvalidTicketCommandException;
 import com.hotlineops.core.ticket.TicketNotFoundException;
 import com.hotlineops.core.ticket.TicketTakenException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -18,6 +22,8 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
     @ExceptionHandler
     ProblemDetail notFound(TicketNotFoundException e) {
@@ -48,6 +54,25 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail invalidArgument(IllegalArgumentException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** A write that conflicts with stored data (a unique key); nothing was changed. */
+    @ExceptionHandler
+    ProblemDetail conflict(DataIntegrityViolationException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The request conflicts with existing data");
+    }
+
+    /**
+     * PostgreSQL unreachable or overloaded: a fast 503 (DESIGN.md §3 faults). The command's transaction did not
+     * commit, so nothing was changed; the caller may retry (every command is idempotent or guarded).
+     */
+    @ExceptionHandler
+    ProblemDetail databaseUnavailable(DataAccessException e) {
+        log.warn("Database unavailable: {}", e.getMostSpecificCause().toString());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service is temporarily unavailable; nothing was changed, retry shortly");
+        p.setTitle("Temporarily unavailable");
+        return p;
     }
 
     @ExceptionHandler
