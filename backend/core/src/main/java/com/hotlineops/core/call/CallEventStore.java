@@ -10,6 +10,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -47,10 +48,13 @@ public class CallEventStore {
         this.outbox = outbox;
     }
 
-    /** Stores the events not stored before; returns those newly stored (repeats of an {@code eventId} are not). */
+    /**
+     * Stores the events not stored before; returns those newly stored (repeats of an {@code eventId} are not), with
+     * their times cut to the microsecond as stored.
+     */
     public Mono<List<CtiEvent>> store(Collection<CtiEvent> events) {
         Map<String, CtiEvent> unique = new LinkedHashMap<>();
-        events.forEach(e -> unique.putIfAbsent(e.eventId(), e));
+        events.forEach(e -> unique.putIfAbsent(e.eventId(), storable(e)));
         if (unique.isEmpty()) {
             return Mono.just(List.of());
         }
@@ -69,6 +73,16 @@ public class CallEventStore {
                 .flatMap(fresh -> fresh.isEmpty() ? Mono.just(fresh)
                         : outbox.append(Topic.CALLS, fresh).thenReturn(fresh));
         return tx.transactional(work);
+    }
+
+    /**
+     * The event as PostgreSQL keeps it ({@code timestamptz} has microseconds), so the live state fed from the outbox
+     * and a state rebuilt from the table see the same instants.
+     */
+    static CtiEvent storable(CtiEvent e) {
+        Instant at = e.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        return at.equals(e.occurredAt()) ? e : new CtiEvent(e.eventId(), e.type(), e.callId(), e.queue(), at,
+                e.callerNumber(), e.agentId(), e.agentState());
     }
 
     private Flux<String> insertChunk(List<CtiEvent> chunk) {
@@ -114,6 +128,24 @@ public class CallEventStore {
                 .collect(HashMap<String, CallRecord>::new,
                         (calls, e) -> calls.merge(e.callId(), CallRecord.of(e.callId()).with(e), (a, b) -> a.with(e)))
                 .map(calls -> List.copyOf(calls.values()));
+    }
+
+    /**
+     * Calls offered per minute in {@code [from, to)}, keyed by the minute's start; minutes without calls are absent.
+     * For history such as the same minutes a week earlier; the live minutes come from the live state.
+     */
+    public Mono<Map<Instant, Long>> offeredPerMinute(Instant from, Instant to) {
+        return db.sql("""
+                        select date_trunc('minute', occurred_at) as minute, count(distinct call_id) as offered
+                          from call_event
+                         where type = 'CALL_OFFERED' and occurred_at >= $1 and occurred_at < $2
+                         group by 1""")
+                .bind(0, from.atOffset(ZoneOffset.UTC))
+                .bind(1, to.atOffset(ZoneOffset.UTC))
+                .map(row -> Map.entry(row.get("minute", OffsetDateTime.class).toInstant(),
+                        row.get("offered", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** The last reported state of every agent (by event time). */

@@ -3,7 +3,6 @@ package com.hotlineops.server.cti;
 import com.hotlineops.contract.call.CtiEvent;
 import com.hotlineops.contract.call.CtiIngestResult;
 import com.hotlineops.contract.call.CtiIngestResult.Rejection;
-import com.hotlineops.core.call.CallEventStore;
 import com.hotlineops.core.call.CtiValidation;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,19 +19,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Takes CTI events. Idempotent on {@code eventId}: a repeated event is counted as a duplicate and changes nothing.
- * The answer comes after PostgreSQL has committed the batch.
+ * The answer comes after PostgreSQL has committed the events, written together with those of concurrent requests
+ * ({@link CtiBatcher}).
  */
 @RestController
 @RequestMapping("/api/v1/cti")
 class CtiController {
 
     private final CtiBatchParser parser;
-    private final CallEventStore store;
+    private final CtiBatcher batcher;
     private final Clock clock;
 
-    CtiController(JsonMapper json, CallEventStore store, Clock clock) {
+    CtiController(JsonMapper json, CtiBatcher batcher, Clock clock) {
         this.parser = new CtiBatchParser(json);
-        this.store = store;
+        this.batcher = batcher;
         this.clock = clock;
     }
 
@@ -52,7 +52,7 @@ class CtiController {
                 }
             }
             rejections.sort(Comparator.comparingInt(Rejection::line));
-            return store.store(valid).map(fresh -> new CtiIngestResult(fresh.size(), valid.size() - fresh.size(),
+            return batcher.submit(valid).map(fresh -> new CtiIngestResult(fresh, valid.size() - fresh,
                     rejections.size(), rejections));
         });
     }

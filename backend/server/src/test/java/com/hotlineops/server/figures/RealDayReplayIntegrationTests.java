@@ -115,13 +115,38 @@ class RealDayReplayIntegrationTests extends BackendIntegrationTest {
         }
     }
 
-    private void assertFiguresMatch(Instant from, Instant to, CallQueue queue) {
-        CallFigures actual = http.get()
+    @Test
+    void sameDayReplayedInOrderOntoAnotherDateThenTheSameFiguresAsShuffledWithRepeats() throws IOException {
+        LocalDate other = DAY.plusDays(1);
+        List<CtiEvent> ordered = CallCentreReplay.events(CSV, null, other);
+        String token = token(http, "cti");
+        for (int i = 0; i < ordered.size(); i += 500) {
+            String ndjson = ordered.subList(i, Math.min(ordered.size(), i + 500)).stream()
+                    .map(json::writeValueAsString).collect(Collectors.joining("\n"));
+            http.post().uri("/api/v1/cti/events").headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_NDJSON).bodyValue(ndjson)
+                    .exchange().expectStatus().isOk();
+        }
+        for (CallQueue queue : new CallQueue[] {null, CallQueue.GENERAL, CallQueue.ENTERPRISE}) {
+            CallFigures shuffled = figures(DAY.atStartOfDay(ZONE).toInstant(),
+                    DAY.plusDays(1).atStartOfDay(ZONE).toInstant(), queue);
+            CallFigures inOrder = figures(other.atStartOfDay(ZONE).toInstant(),
+                    other.plusDays(1).atStartOfDay(ZONE).toInstant(), queue);
+            assertThat(inOrder).usingRecursiveComparison().ignoringFields("asOf").isEqualTo(shuffled);
+        }
+    }
+
+    private CallFigures figures(Instant from, Instant to, CallQueue queue) {
+        return http.get()
                 .uri(u -> u.path("/api/v1/figures/calls").queryParam("from", from).queryParam("to", to)
                         .queryParamIfPresent("queue", java.util.Optional.ofNullable(queue)).build())
                 .headers(h -> h.setBearerAuth(token(http, "supervisor1")))
                 .exchange().expectStatus().isOk()
                 .expectBody(CallFigures.class).returnResult().getResponseBody();
+    }
+
+    private void assertFiguresMatch(Instant from, Instant to, CallQueue queue) {
+        CallFigures actual = figures(from, to, queue);
         Expected expected = expected(from, to, queue);
         String where = from + "–" + to + " " + (queue == null ? "all queues" : queue);
         assertThat(actual.offered()).as("offered " + where).isEqualTo(expected.offered);
