@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
@@ -41,11 +42,15 @@ public class CallEventStore {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Outbox outbox;
+    /** Resolved per batch, not at construction: listeners may themselves read through this store. */
+    private final ObjectProvider<StoredCallEventsListener> listeners;
 
-    CallEventStore(DatabaseClient db, TransactionalOperator tx, Outbox outbox) {
+    CallEventStore(DatabaseClient db, TransactionalOperator tx, Outbox outbox,
+            ObjectProvider<StoredCallEventsListener> listeners) {
         this.db = db;
         this.tx = tx;
         this.outbox = outbox;
+        this.listeners = listeners;
     }
 
     /**
@@ -71,7 +76,9 @@ public class CallEventStore {
                     return all.stream().filter(e -> inserted.contains(e.eventId())).toList();
                 })
                 .flatMap(fresh -> fresh.isEmpty() ? Mono.just(fresh)
-                        : outbox.append(Topic.CALLS, fresh).thenReturn(fresh));
+                        : outbox.append(Topic.CALLS, fresh)
+                                .then(Flux.fromStream(listeners::orderedStream).concatMap(l -> l.stored(fresh)).then())
+                                .thenReturn(fresh));
         return tx.transactional(work);
     }
 
@@ -110,6 +117,25 @@ public class CallEventStore {
 
     private static GenericExecuteSpec nullable(GenericExecuteSpec spec, int index, String value) {
         return value == null ? spec.bindNull(index, String.class) : spec.bind(index, value);
+    }
+
+    /** The calls with these ids, each with all its stored events folded in. */
+    public Mono<List<CallRecord>> calls(Collection<String> callIds) {
+        if (callIds.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return fold(db.sql("""
+                        select event_id, type, call_id, queue, occurred_at, caller_number, agent_id, agent_state
+                          from call_event where call_id = any($1)""")
+                .bind(0, callIds.toArray(String[]::new)));
+    }
+
+    private static Mono<List<CallRecord>> fold(GenericExecuteSpec query) {
+        return query.map(CallEventStore::read)
+                .all()
+                .collect(HashMap<String, CallRecord>::new,
+                        (calls, e) -> calls.merge(e.callId(), CallRecord.of(e.callId()).with(e), (a, b) -> a.with(e)))
+                .map(calls -> List.copyOf(calls.values()));
     }
 
     /** Every call offered in {@code [from, to)}, with all its events folded in (whenever they happened). */

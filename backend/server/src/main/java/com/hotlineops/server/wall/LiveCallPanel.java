@@ -5,10 +5,12 @@ import com.hotlineops.contract.call.CallFigures;
 import com.hotlineops.contract.call.CallQueue;
 import com.hotlineops.contract.call.CallWindows;
 import com.hotlineops.contract.call.MinuteCount;
+import com.hotlineops.contract.callback.CallbackFigures;
 import com.hotlineops.contract.wall.CallPanel;
 import com.hotlineops.core.call.CallEventStore;
 import com.hotlineops.core.call.CallFiguresCalculator;
 import com.hotlineops.core.call.CallRecord;
+import com.hotlineops.core.callback.CallbackQueue;
 import com.hotlineops.core.config.HotlineProperties;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,14 +44,19 @@ class LiveCallPanel {
     static final Duration WEEK = Duration.ofDays(7);
     static final int MINUTES = 60;
     static final Duration HISTORY_REFRESH = Duration.ofSeconds(30);
+    static final Duration CALLBACK_REFRESH = Duration.ofSeconds(1);
 
     private final CallEventStore store;
+    private final CallbackQueue callbackQueue;
     private final ZoneId zone;
     private final AtomicBoolean loading = new AtomicBoolean();
+    private final AtomicBoolean loadingCallbacks = new AtomicBoolean();
     private volatile History history = new History(Instant.EPOCH, Instant.EPOCH, Map.of());
+    private volatile CallbackFigures callbacks;
 
-    LiveCallPanel(CallEventStore store, HotlineProperties properties) {
+    LiveCallPanel(CallEventStore store, CallbackQueue callbackQueue, HotlineProperties properties) {
         this.store = store;
+        this.callbackQueue = callbackQueue;
         this.zone = properties.zone();
     }
 
@@ -62,7 +69,8 @@ class LiveCallPanel {
         for (CallQueue q : CallQueue.values()) {
             byQueue.put(q, windows(calls, q, dayStart, dayEnd, now));
         }
-        return new CallPanel(windows(calls, null, dayStart, dayEnd, now), byQueue, agents, perMinute(calls, now));
+        return new CallPanel(windows(calls, null, dayStart, dayEnd, now), byQueue, agents, perMinute(calls, now),
+                callbacks(now));
     }
 
     /** Windows end at the end of today, so a call stamped a little ahead of this clock is not lost from them. */
@@ -95,6 +103,22 @@ class LiveCallPanel {
             minutes.add(new MinuteCount(m, live.getOrDefault(m, 0L), h.counts().getOrDefault(m.minus(WEEK), 0L)));
         }
         return minutes;
+    }
+
+    /**
+     * The callback figures last read from PostgreSQL (the queue changes by claims and attempts as well as by calls, on
+     * any instance); a background read refreshes them when they are older than {@link #CALLBACK_REFRESH}.
+     */
+    private CallbackFigures callbacks(Instant now) {
+        CallbackFigures c = callbacks;
+        boolean stale = c == null || !c.asOf().plus(CALLBACK_REFRESH).isAfter(now);
+        if (stale && loadingCallbacks.compareAndSet(false, true)) {
+            callbackQueue.figures()
+                    .doFinally(s -> loadingCallbacks.set(false))
+                    .subscribe(f -> callbacks = f,
+                            e -> log.warn("Could not read the callback figures: {}", e.toString()));
+        }
+        return c != null ? c : CallbackFigures.empty(now);
     }
 
     /** The week-earlier counts held now; starts a background reload when they do not cover the minutes or are old. */

@@ -11,6 +11,7 @@ import com.hotlineops.contract.call.MinuteCount;
 import com.hotlineops.contract.wall.CallPanel;
 import com.hotlineops.core.call.CallEventStore;
 import com.hotlineops.core.call.CallRecord;
+import com.hotlineops.core.callback.CallbackQueue;
 import com.hotlineops.core.config.HotlineProperties;
 import com.hotlineops.server.BackendIntegrationTest;
 import java.time.Duration;
@@ -32,13 +33,15 @@ class LiveCallPanelIntegrationTests extends BackendIntegrationTest {
     CallEventStore store;
     @Autowired
     HotlineProperties properties;
+    @Autowired
+    CallbackQueue callbacks;
 
     /** Its own panel: the application's one follows the real clock's minutes. */
     private LiveCallPanel panels;
 
     @BeforeEach
     void newPanel() {
-        panels = new LiveCallPanel(store, properties);
+        panels = new LiveCallPanel(store, callbacks, properties);
     }
 
     private static CallRecord call(String id, CallQueue queue, Instant offered, Integer answeredAfter,
