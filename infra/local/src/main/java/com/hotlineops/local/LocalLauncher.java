@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * removes the embedded database's data.
  *
  * <p>Usage: {@code java -jar local-exec.jar [repository root]}; {@code infra/run.sh} builds and starts it.
- * {@code java -jar local-exec.jar cti-load …} runs the CTI ingest benchmark instead ({@link CtiLoad}).
+ * {@code java -jar local-exec.jar cti-load …} and {@code kb-load …} run the benchmarks instead ({@link CtiLoad},
+ * {@link KnowledgeLoad}).
  */
 public final class LocalLauncher {
 
@@ -33,8 +34,14 @@ public final class LocalLauncher {
     public static void main(String[] args) throws Exception {
         // Embedded PostgreSQL echoes the server's own log at INFO; the apps' logs are where the story is.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.zonky")).setLevel(ch.qos.logback.classic.Level.WARN);
-        if (args.length > 0 && args[0].equals("cti-load")) {
-            CtiLoad.run(Path.of(".").toAbsolutePath().normalize(), java.util.Arrays.copyOfRange(args, 1, args.length));
+        if (args.length > 0 && (args[0].equals("cti-load") || args[0].equals("kb-load"))) {
+            Path here = Path.of(".").toAbsolutePath().normalize();
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            if (args[0].equals("cti-load")) {
+                CtiLoad.run(here, rest);
+            } else {
+                KnowledgeLoad.run(here, rest);
+            }
             System.exit(0);
         }
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();

@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param today      the figures of DESIGN.md §2.4 for the calls offered today (Asia/Shanghai), both queues
  * @param todayByQueue the same per queue
+ * @param calls      the calls panel: live windows per queue, agents, calls per minute beside a week earlier
  */
 public record WallFrame(
         FrameKind kind,
@@ -20,13 +21,14 @@ public record WallFrame(
         CallFigures today,
         Map<CallQueue, CallFigures> todayByQueue,
         AgentCounts agents,
-        TicketSummary tickets) {
+        TicketSummary tickets,
+        CallPanel calls) {
 
     public WallFrame {
         todayByQueue = Map.copyOf(todayByQueue);
     }
 
     public WallFrame asKind(FrameKind newKind) {
-        return new WallFrame(newKind, seq, asOf, today, todayByQueue, agents, tickets);
+        return new WallFrame(newKind, seq, asOf, today, todayByQueue, agents, tickets, calls);
     }
 }

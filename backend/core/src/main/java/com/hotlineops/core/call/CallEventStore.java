@@ -10,6 +10,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,7 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -39,17 +42,24 @@ public class CallEventStore {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Outbox outbox;
+    /** Resolved per batch, not at construction: listeners may themselves read through this store. */
+    private final ObjectProvider<StoredCallEventsListener> listeners;
 
-    CallEventStore(DatabaseClient db, TransactionalOperator tx, Outbox outbox) {
+    CallEventStore(DatabaseClient db, TransactionalOperator tx, Outbox outbox,
+            ObjectProvider<StoredCallEventsListener> listeners) {
         this.db = db;
         this.tx = tx;
         this.outbox = outbox;
+        this.listeners = listeners;
     }
 
-    /** Stores the events not stored before; returns those newly stored (repeats of an {@code eventId} are not). */
+    /**
+     * Stores the events not stored before; returns those newly stored (repeats of an {@code eventId} are not), with
+     * their times cut to the microsecond as stored.
+     */
     public Mono<List<CtiEvent>> store(Collection<CtiEvent> events) {
         Map<String, CtiEvent> unique = new LinkedHashMap<>();
-        events.forEach(e -> unique.putIfAbsent(e.eventId(), e));
+        events.forEach(e -> unique.putIfAbsent(e.eventId(), storable(e)));
         if (unique.isEmpty()) {
             return Mono.just(List.of());
         }
@@ -66,8 +76,20 @@ public class CallEventStore {
                     return all.stream().filter(e -> inserted.contains(e.eventId())).toList();
                 })
                 .flatMap(fresh -> fresh.isEmpty() ? Mono.just(fresh)
-                        : outbox.append(Topic.CALLS, fresh).thenReturn(fresh));
+                        : outbox.append(Topic.CALLS, fresh)
+                                .then(Flux.fromStream(listeners::orderedStream).concatMap(l -> l.stored(fresh)).then())
+                                .thenReturn(fresh));
         return tx.transactional(work);
+    }
+
+    /**
+     * The event as PostgreSQL keeps it ({@code timestamptz} has microseconds), so the live state fed from the outbox
+     * and a state rebuilt from the table see the same instants.
+     */
+    static CtiEvent storable(CtiEvent e) {
+        Instant at = e.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        return at.equals(e.occurredAt()) ? e : new CtiEvent(e.eventId(), e.type(), e.callId(), e.queue(), at,
+                e.callerNumber(), e.agentId(), e.agentState());
     }
 
     /**
@@ -107,6 +129,25 @@ public class CallEventStore {
                 .all();
     }
 
+    /** The calls with these ids, each with all its stored events folded in. */
+    public Mono<List<CallRecord>> calls(Collection<String> callIds) {
+        if (callIds.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return fold(db.sql("""
+                        select event_id, type, call_id, queue, occurred_at, caller_number, agent_id, agent_state
+                          from call_event where call_id = any($1)""")
+                .bind(0, callIds.toArray(String[]::new)));
+    }
+
+    private static Mono<List<CallRecord>> fold(GenericExecuteSpec query) {
+        return query.map(CallEventStore::read)
+                .all()
+                .collect(HashMap<String, CallRecord>::new,
+                        (calls, e) -> calls.merge(e.callId(), CallRecord.of(e.callId()).with(e), (a, b) -> a.with(e)))
+                .map(calls -> List.copyOf(calls.values()));
+    }
+
     /** Every call offered in {@code [from, to)}, with all its events folded in (whenever they happened). */
     public Mono<List<CallRecord>> callsOfferedBetween(Instant from, Instant to) {
         return db.sql("""
@@ -123,6 +164,24 @@ public class CallEventStore {
                 .collect(HashMap<String, CallRecord>::new,
                         (calls, e) -> calls.merge(e.callId(), CallRecord.of(e.callId()).with(e), (a, b) -> a.with(e)))
                 .map(calls -> List.copyOf(calls.values()));
+    }
+
+    /**
+     * Calls offered per minute in {@code [from, to)}, keyed by the minute's start; minutes without calls are absent.
+     * For history such as the same minutes a week earlier; the live minutes come from the live state.
+     */
+    public Mono<Map<Instant, Long>> offeredPerMinute(Instant from, Instant to) {
+        return db.sql("""
+                        select date_trunc('minute', occurred_at) as minute, count(distinct call_id) as offered
+                          from call_event
+                         where type = 'CALL_OFFERED' and occurred_at >= $1 and occurred_at < $2
+                         group by 1""")
+                .bind(0, from.atOffset(ZoneOffset.UTC))
+                .bind(1, to.atOffset(ZoneOffset.UTC))
+                .map(row -> Map.entry(row.get("minute", OffsetDateTime.class).toInstant(),
+                        row.get("offered", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** The last reported state of every agent (by event time). */

@@ -53,6 +53,8 @@ class SecurityConfiguration {
                         .pathMatchers("/api/v1/knowledge/**").hasAnyRole(roles(Role.SUPERVISOR, Role.ADMIN))
                         .pathMatchers("/api/v1/figures/**")
                         .hasAnyRole(roles(Role.WALL, Role.SUPERVISOR, Role.DIRECTOR, Role.AGENT, Role.ADMIN))
+                        .pathMatchers("/api/v1/callbacks/**", "/api/v1/callbacks")
+                        .hasAnyRole(roles(Role.AGENT, Role.SUPERVISOR, Role.ADMIN))
                         .pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(o -> o

@@ -49,6 +49,7 @@ public class LiveState implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveState.class);
 
     private final CallEventStore calls;
+    private final LiveCallPanel callPanel;
     private final EventStream stream;
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -64,9 +65,10 @@ public class LiveState implements SmartLifecycle {
     private LocalDate day;
     private volatile Disposable following;
 
-    LiveState(CallEventStore calls, EventStream stream, DatabaseClient db, JsonMapper json, Clock clock,
-            HotlineProperties properties) {
+    LiveState(CallEventStore calls, LiveCallPanel callPanel, EventStream stream, DatabaseClient db, JsonMapper json,
+            Clock clock, HotlineProperties properties) {
         this.calls = calls;
+        this.callPanel = callPanel;
         this.stream = stream;
         this.db = db;
         this.json = json;
@@ -87,7 +89,10 @@ public class LiveState implements SmartLifecycle {
     private Mono<Void> rebuild() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        Mono<List<CallRecord>> todayCalls = calls.callsOfferedBetween(today.atStartOfDay(zone).toInstant(),
+        // today's calls and, just after midnight, the rest of the last hour (the panel's 60-minute window)
+        Instant dayStart = today.atStartOfDay(zone).toInstant();
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        Mono<List<CallRecord>> todayCalls = calls.callsOfferedBetween(hourAgo.isBefore(dayStart) ? hourAgo : dayStart,
                 today.plusDays(1).atStartOfDay(zone).toInstant());
         Mono<List<CtiEvent>> agentStates = calls.latestAgentStates().collectList();
         Mono<List<OpenTicket>> tickets = db.sql("""
@@ -168,7 +173,8 @@ public class LiveState implements SmartLifecycle {
         Map<TicketStatus, Long> byStatus = new EnumMap<>(TicketStatus.class);
         openTickets.values().forEach(t -> byStatus.merge(t.status(), 1L, Long::sum));
         return new WallFrame(kind, seq.incrementAndGet(), now, all, byQueue, agents.counts(),
-                new TicketSummary(openTickets.size(), byStatus));
+                new TicketSummary(openTickets.size(), byStatus),
+                callPanel.panel(callsById.values(), agents.counts(), now));
     }
 
     @Override
