@@ -13,16 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Benchmark of the knowledge-base search (issue: fast on 100k articles). Starts its own PostgreSQL, Redis and
- * backend on loopback, creates {@code articles} generated articles through the API, then times {@code queries}
+ * backend on loopback, imports {@code articles} generated articles through the API, then times {@code queries}
  * searches of one to four Chinese words, one at a time, recording each latency.
  *
  * <p>{@code java -jar infra/local/target/local-0.1.0-SNAPSHOT-exec.jar kb-load [articles] [queries]}
@@ -36,6 +32,8 @@ final class KnowledgeLoad {
             "租赁", "装修", "电梯", "维修", "燃气", "管道", "排水", "积水", "绿化", "树木", "宠物", "犬只", "停车"};
     private static final String[] GLUE = {"的", "了", "已经", "需要", "请", "关于", "和", "在", "处理", "办理", "规定",
             "流程", "标准", "问题", "反映", "咨询", "通知", "期间", "应当", "可以"};
+
+    static final int IMPORT_BATCH = 5_000;
 
     private KnowledgeLoad() {
     }
@@ -55,28 +53,17 @@ final class KnowledgeLoad {
             String editor = token(base, json, "supervisor1");
             HttpClient http = HttpClient.newHttpClient();
             long t0 = System.nanoTime();
-            AtomicInteger next = new AtomicInteger();
-            try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-                List<Future<Void>> workers = new ArrayList<>();
-                for (int w = 0; w < 8; w++) {
-                    long seed = random.nextLong();
-                    workers.add(pool.submit(() -> {
-                        Random r = new Random(seed);
-                        while (next.getAndIncrement() < articles) {
-                            Map<String, String> article = Map.of("title", sentence(r, 3), "body", sentence(r, 60),
-                                    "category", WORDS[r.nextInt(WORDS.length)]);
-                            send(http, HttpRequest.newBuilder(base.resolve("/api/v1/knowledge/articles"))
-                                    .header("authorization", "Bearer " + editor)
-                                    .header("content-type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(article))).build(),
-                                    201);
-                        }
-                        return null;
-                    }));
+            for (int done = 0; done < articles; done += IMPORT_BATCH) {
+                List<Map<String, String>> batch = new ArrayList<>();
+                for (int i = done; i < Math.min(articles, done + IMPORT_BATCH); i++) {
+                    batch.add(Map.of("title", sentence(random, 3), "body", sentence(random, 60),
+                            "category", WORDS[random.nextInt(WORDS.length)]));
                 }
-                for (Future<Void> w : workers) {
-                    w.get();
-                }
+                send(http, HttpRequest.newBuilder(base.resolve("/api/v1/knowledge/imports"))
+                        .header("authorization", "Bearer " + editor)
+                        .header("content-type", "application/json")
+                        .timeout(Duration.ofMinutes(2))
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(batch))).build(), 201);
             }
             double loadSeconds = (System.nanoTime() - t0) / 1e9;
             String agent = token(base, json, "agent1");
@@ -97,7 +84,7 @@ final class KnowledgeLoad {
                 hits += json.readTree(body).size();
             }
             System.out.printf("""
-                    Knowledge base: %,d articles created through the API in %.1f s
+                    Knowledge base: %,d articles imported through the API in %.1f s
                     Search, %,d queries of 1–4 words (first tenth as warm-up), one at a time, limit 10:
                       latency ms p50 %.1f, p90 %.1f, p99 %.1f, max %.1f; mean hits per query %.1f
                     """, articles, loadSeconds, queries, latency.getValueAtPercentile(50) / 1e6,

@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 public class KnowledgeBase {
 
     static final int MAX_LIMIT = 50;
+    static final int MAX_IMPORT = 10_000;
     private static final String COLUMNS = "id, title, body, category, owner, valid_from, valid_to, updated_at";
 
     private final DatabaseClient db;
@@ -37,6 +38,61 @@ public class KnowledgeBase {
 
     public Mono<Article> create(ArticleDraft draft) {
         return save(UUID.randomUUID(), draft, true);
+    }
+
+    /**
+     * Imports many articles in one statement (a policy library moving in); all or nothing: one bad draft rejects the
+     * whole import, naming its position.
+     */
+    public Mono<Integer> importAll(List<ArticleDraft> drafts) {
+        if (drafts.size() > MAX_IMPORT) {
+            return Mono.error(new IllegalArgumentException("at most " + MAX_IMPORT + " articles per import"));
+        }
+        for (int i = 0; i < drafts.size(); i++) {
+            String problem = drafts.get(i) == null ? "an article is required" : drafts.get(i).problem();
+            if (problem != null) {
+                return Mono.error(new IllegalArgumentException("article " + (i + 1) + ": " + problem));
+            }
+        }
+        if (drafts.isEmpty()) {
+            return Mono.just(0);
+        }
+        int n = drafts.size();
+        UUID[] ids = new UUID[n];
+        String[] titles = new String[n];
+        String[] bodies = new String[n];
+        String[] categories = new String[n];
+        String[] owners = new String[n];
+        LocalDate[] froms = new LocalDate[n];
+        LocalDate[] tos = new LocalDate[n];
+        String[] titleTerms = new String[n];
+        String[] bodyTerms = new String[n];
+        for (int i = 0; i < n; i++) {
+            ArticleDraft d = drafts.get(i);
+            ids[i] = UUID.randomUUID();
+            titles[i] = d.title().strip();
+            bodies[i] = d.body().strip();
+            categories[i] = d.category();
+            owners[i] = d.owner();
+            froms[i] = d.validFrom();
+            tos[i] = d.validTo();
+            titleTerms[i] = String.join(" ", ChineseTokens.index(d.title()));
+            bodyTerms[i] = String.join(" ", ChineseTokens.index(d.body()));
+        }
+        return db.sql("""
+                        insert into kb_article (id, title, body, category, owner, valid_from, valid_to, created_at,
+                                                updated_at, search)
+                        select id, title, body, category, owner, valid_from, valid_to, $10, $10,
+                               setweight(to_tsvector('simple', title_terms), 'A')
+                               || setweight(to_tsvector('simple', body_terms), 'B')
+                          from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[],
+                                      $7::date[], $8::text[], $9::text[])
+                               as a(id, title, body, category, owner, valid_from, valid_to, title_terms, body_terms)""")
+                .bind(0, ids).bind(1, titles).bind(2, bodies).bind(3, categories).bind(4, owners).bind(5, froms)
+                .bind(6, tos).bind(7, titleTerms).bind(8, bodyTerms)
+                .bind(9, clock.instant().atOffset(ZoneOffset.UTC))
+                .fetch().rowsUpdated()
+                .map(Long::intValue);
     }
 
     /** Replaces an article; empty if there is none with that id. */

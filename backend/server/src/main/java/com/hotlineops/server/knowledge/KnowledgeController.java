@@ -4,6 +4,7 @@ import com.hotlineops.core.knowledge.Article;
 import com.hotlineops.core.knowledge.ArticleDraft;
 import com.hotlineops.core.knowledge.KnowledgeBase;
 import com.hotlineops.core.knowledge.SearchHit;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -52,6 +53,16 @@ class KnowledgeController {
     @PostMapping("/articles")
     Mono<ResponseEntity<Article>> create(@RequestBody ArticleDraft draft) {
         return knowledge.create(draft).map(a -> ResponseEntity.status(HttpStatus.CREATED).body(a));
+    }
+
+    /** Imports a batch of articles (at most 10,000), all or nothing. Not idempotent: importing twice adds twice. */
+    @PostMapping("/imports")
+    Mono<ResponseEntity<ImportResult>> importAll(@RequestBody List<ArticleDraft> drafts) {
+        return knowledge.importAll(drafts)
+                .map(n -> ResponseEntity.status(HttpStatus.CREATED).body(new ImportResult(n)));
+    }
+
+    record ImportResult(int imported) {
     }
 
     @PutMapping("/articles/{id}")

@@ -83,6 +83,24 @@ class KnowledgeSearchIntegrationTests extends BackendIntegrationTest {
     }
 
     @Test
+    void importedArticlesThenSearchableAndABadDraftRejectsTheWholeImport() {
+        String tag = "imp" + UUID.randomUUID().toString().substring(0, 6);
+        http.post().uri("/api/v1/knowledge/imports").headers(h -> h.setBearerAuth(token(http, "supervisor1")))
+                .bodyValue(List.of(new ArticleDraft("燃气安全 " + tag, "燃气泄漏请立即关闭阀门。", null, null, null, null),
+                        new ArticleDraft("电梯维保 " + tag, "电梯困人请拨打96333。", null, null, null, null)))
+                .exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.imported").isEqualTo(2);
+        assertThat(titles(search("阀门 " + tag, false))).containsExactly("燃气安全 " + tag);
+
+        http.post().uri("/api/v1/knowledge/imports").headers(h -> h.setBearerAuth(token(http, "supervisor1")))
+                .bodyValue(List.of(new ArticleDraft("好的 " + tag + "x", "正文", null, null, null, null),
+                        new ArticleDraft("", "没有标题", null, null, null, null)))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("article 2: title is required, at most 200 characters");
+        assertThat(search(tag + "x", false)).isEmpty();
+    }
+
+    @Test
     void draftWithoutBodyThenBadRequestProblem() {
         http.post().uri("/api/v1/knowledge/articles").headers(h -> h.setBearerAuth(token(http, "supervisor1")))
                 .bodyValue(new ArticleDraft("标题", " ", null, null, null, null))
