@@ -3,11 +3,9 @@ package com.hotlineops.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hotlineops.local.LocalSystem;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,31 +18,16 @@ class WallBrowserSystemTests {
     @Test
     void wallOpenedWithKioskTokenThenShowsLiveNumbersThatFollowPostedCalls() throws Exception {
         LocalSystem system = RunningSystem.get();
-        Path target = Path.of(System.getProperty("hotline.target", "target"));
-        Path output = target.resolve("wall-browser.log");
-        ProcessBuilder node = new ProcessBuilder("node", "wall.spec.mjs")
-                .directory(Path.of(System.getProperty("hotline.node.dir", "src/test/node")).toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        node.environment().put("UI_URL", system.ui().toString());
-        node.environment().put("BACKEND_URL", system.backend().toString());
-        node.environment().put("KIOSK_TOKEN", RunningSystem.KIOSK_TOKEN);
-        node.environment().put("CTI_TOKEN", RunningSystem.backendToken("cti"));
-        node.environment().put("SCREENSHOT_DIR", target.resolve("screenshots").toString());
-        Process process = node.start();
+        Path screenshots = Path.of(System.getProperty("hotline.target", "target")).resolve("screenshots");
 
-        boolean finished = process.waitFor(3, TimeUnit.MINUTES);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String log = read(output);
-        assertThat(finished).as("browser test finished in time; output:%n%s", log).isTrue();
-        assertThat(process.exitValue()).as("browser test output:%n%s", log).isZero();
-        assertThat(target.resolve("screenshots/wall-1080p.png")).exists();
-        assertThat(target.resolve("screenshots/wall-4k.png")).exists();
-    }
+        NodeScript.runAndExpectSuccess("wall.spec.mjs", Map.of(
+                "UI_URL", system.ui().toString(),
+                "BACKEND_URL", system.backend().toString(),
+                "KIOSK_TOKEN", RunningSystem.KIOSK_TOKEN,
+                "CTI_TOKEN", RunningSystem.backendToken("cti"),
+                "SCREENSHOT_DIR", screenshots.toString()), Duration.ofMinutes(3));
 
-    private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        assertThat(screenshots.resolve("wall-1080p.png")).exists();
+        assertThat(screenshots.resolve("wall-4k.png")).exists();
     }
 }
