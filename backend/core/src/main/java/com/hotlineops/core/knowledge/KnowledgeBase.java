@@ -17,13 +17,20 @@ import reactor.core.publisher.Mono;
 
 /**
  * Articles and their search. Title terms weigh more than body terms (tsvector weights A and B); results are ranked
- * by {@code ts_rank_cd} and, by default, limited to articles valid today (Asia/Shanghai).
+ * by {@code ts_rank_cd} among at most {@value #MAX_CANDIDATES} matches and, by default, limited to articles valid
+ * today (Asia/Shanghai).
  */
 @Service
 public class KnowledgeBase {
 
     static final int MAX_LIMIT = 50;
     static final int MAX_IMPORT = 10_000;
+    /**
+     * At most this many matches are ranked. A query of one very common word can match a large part of a big
+     * library; ranking reads every match's positions, so it is capped to keep the answer fast while the agent types —
+     * the next word narrows the matches below the cap, where the ranking is exact.
+     */
+    static final int MAX_CANDIDATES = 2_000;
     private static final String COLUMNS = "id, title, body, category, owner, valid_from, valid_to, updated_at";
 
     private final DatabaseClient db;
@@ -117,14 +124,17 @@ public class KnowledgeBase {
         }
         String tsquery = String.join(" & ", terms.stream().map(t -> "'" + t + "'").toList());
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        return db.sql("select " + COLUMNS + """
-                        , ts_rank_cd(search, q) as rank
-                          from kb_article, to_tsquery('simple', :q) q
-                         where search @@ q
-                           and (:all or ((valid_from is null or valid_from <= :today)
-                                    and (valid_to is null or valid_to >= :today)))
+        return db.sql("""
+                        with candidates as (
+                            select id from kb_article, to_tsquery('simple', :q) q
+                             where search @@ q
+                               and (:all or ((valid_from is null or valid_from <= :today)
+                                        and (valid_to is null or valid_to >= :today)))
+                             limit %d)
+                        select %s, ts_rank_cd(search, to_tsquery('simple', :q)) as rank
+                          from kb_article join candidates using (id)
                          order by rank desc, updated_at desc
-                         limit :limit""")
+                         limit :limit""".formatted(MAX_CANDIDATES, COLUMNS))
                 .bind("q", tsquery)
                 .bind("all", includeExpired)
                 .bind("today", today)
