@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * removes the embedded database's data.
  *
  * <p>Usage: {@code java -jar local-exec.jar [repository root]}; {@code infra/run.sh} builds and starts it.
- * {@code java -jar local-exec.jar cti-load …} and {@code kb-load …} run the benchmarks instead ({@link CtiLoad},
+ * {@code java -jar local-exec.jar cti-load …} and {@code kb-load …} run the benchmarks instead ({@link CtiIngestBenchmark},
  * {@link KnowledgeLoad}).
  */
 public final class LocalLauncher {
@@ -38,7 +38,10 @@ public final class LocalLauncher {
             Path here = Path.of(".").toAbsolutePath().normalize();
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             if (args[0].equals("cti-load")) {
-                CtiLoad.run(here, rest);
+                String[] withRoot = new String[rest.length + 1];
+                withRoot[0] = here.toString();
+                System.arraycopy(rest, 0, withRoot, 1, rest.length);
+                CtiIngestBenchmark.main(withRoot);
             } else {
                 KnowledgeLoad.run(here, rest);
             }

@@ -43,11 +43,29 @@ final class TrafficSimulator {
     private static final Logger log = LoggerFactory.getLogger(TrafficSimulator.class);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    /** Calls per minute by hour of day (Asia/Shanghai) at load 1. */
-    static final double[] ARRIVALS_PER_MINUTE = {0.3, 0.2, 0.15, 0.15, 0.2, 0.4, 0.9, 2.0, 3.6, 4.4, 4.2, 3.4,
-            2.4, 2.8, 3.9, 4.3, 3.8, 3.0, 2.2, 1.8, 1.4, 1.0, 0.7, 0.4};
-    /** Agents logged in by hour of day. */
-    static final int[] STAFFED = {4, 4, 3, 3, 3, 4, 8, 14, 22, 24, 24, 22, 16, 18, 22, 24, 22, 18, 14, 12, 10, 8, 6, 4};
+    /** The busiest hour's calls per minute at load 1. */
+    static final double PEAK_PER_MINUTE = 4.4;
+    /** The bank was closed from midnight to 07:00; a 12345 hotline answers around the clock. */
+    static final double NIGHT_FLOOR_PER_MINUTE = 0.15;
+    /**
+     * Calls per minute by hour of day (Asia/Shanghai) at load 1: the shape of the Anonymous Bank call centre's
+     * weekdays (calls that reached the agents, Sunday–Thursday of August 1999, averaged per hour; see
+     * docs/decisions/0010 for which rows count), scaled so the busiest hour is {@link #PEAK_PER_MINUTE}, with
+     * {@link #NIGHT_FLOOR_PER_MINUTE} as the least. {@code TrafficSimulatorTests} derives it again from the data.
+     */
+    static final double[] ARRIVALS_PER_MINUTE = {0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 1.15, 2.44, 3.75, 4.40,
+            3.92, 3.44, 3.34, 3.60, 3.57, 3.56, 2.96, 2.64, 1.90, 1.76, 1.98, 2.08, 1.43};
+    /** The share of the enterprise queue: the bank's NE and IN calls of 1 August (270 of 2,239, docs/decisions/0010). */
+    static final double ENTERPRISE_SHARE = 0.12;
+    /** Agents logged in by hour of day: enough for the hour's calls at about 3.3 minutes of work each, at least 3. */
+    static final int[] STAFFED = new int[24];
+
+    static {
+        for (int h = 0; h < 24; h++) {
+            STAFFED[h] = Math.max(3, (int) Math.ceil(ARRIVALS_PER_MINUTE[h] * 5.2));
+        }
+    }
+
     static final int AGENTS = 24;
     static final int BACKLOG_TICKETS = 12;
 
@@ -194,7 +212,7 @@ final class TrafficSimulator {
 
     /** Arrivals as a Poisson process with the hour's rate, drawn by thinning against the day's peak rate. */
     private void scheduleArrival() {
-        double peak = 4.4 * load / 60.0;
+        double peak = PEAK_PER_MINUTE * load / 60.0;
         Instant t = clock;
         while (true) {
             t = t.plusMillis((long) (-Math.log(1 - random.nextDouble()) / peak * 1000));
@@ -209,7 +227,7 @@ final class TrafficSimulator {
     }
 
     private void arrive() {
-        Call call = new Call(random.nextDouble() < 0.15 ? CallQueue.ENTERPRISE : CallQueue.GENERAL,
+        Call call = new Call(random.nextDouble() < ENTERPRISE_SHARE ? CallQueue.ENTERPRISE : CallQueue.GENERAL,
                 "1" + (3 + random.nextInt(7)) + "%09d".formatted(random.nextInt(1_000_000_000)));
         emit(CtiEvent.call(UUID.randomUUID().toString(), CtiEventType.CALL_OFFERED, call.id, call.queue, clock,
                 call.caller, null));

@@ -24,8 +24,8 @@ import reactor.core.publisher.MonoSink;
  * multi-row INSERTs, and each request is answered when the transaction that holds its events has committed.
  *
  * <p>No timer: when the writer is idle a request is written at once; requests that arrive while a commit is in flight
- * queue up and are all written by the next one, at most {@link #MAX_BATCH} rows (a commit of that size takes a few
- * tens of milliseconds here, which bounds a request's wait to about one commit). The queue is bounded in events; a
+ * queue up and are all written by the next one, at most {@link #MAX_BATCH} rows, so a request waits for about one
+ * commit besides its own (docs/benchmarks.md has what a commit costs). The queue is bounded in events; a
  * request that would overflow it fails at once with {@link CtiOverloadedException} (503) and changes nothing.
  */
 @Component
