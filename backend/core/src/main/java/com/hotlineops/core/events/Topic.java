@@ -5,5 +5,7 @@ public enum Topic {
     /** Payload: one {@code TicketChanged}. */
     TICKET,
     /** Payload: the array of CTI events newly stored by one batch. */
-    CALLS
+    CALLS,
+    /** Payload: one {@code CalendarDay} an administrator changed; every instance reloads its calendar. */
+    CALENDAR
 }

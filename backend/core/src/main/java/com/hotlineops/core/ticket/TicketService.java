@@ -25,6 +25,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -42,6 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class TicketService {
+
+    /** Event type of a deadline change without a state change (calendar edit). */
+    public static final String DEADLINES_MOVED = "DEADLINES_MOVED";
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{3,20}");
 
@@ -89,7 +97,7 @@ public class TicketService {
     }
 
     private Mono<TicketRow> create(IntakeRequest r, Actor actor) {
-        Instant now = clock.instant();
+        Instant now = now();
         Citizen citizen = r.citizen() == null ? new Citizen(null, null) : r.citizen();
         TicketGrade grade = r.grade() != null ? r.grade()
                 : Boolean.TRUE.equals(r.enterprise()) || r.channel() == Channel.ENTERPRISE_LINE
@@ -132,7 +140,7 @@ public class TicketService {
                 .switchIfEmpty(Mono.error(() -> new InvalidTicketCommandException(
                         "gridId must name a grid of the chosen unit")));
         return unit.then(grid).flatMap(g -> change(ticketId, actor, t -> {
-            Instant now = clock.instant();
+            Instant now = now();
             return apply(t, TicketAction.DISPATCH, actor, request.note(), row -> row.dispatched(request.unitId(),
                     request.gridId(), now, sla.acceptDue(now), sla.finishDue(now, row.grade())));
         }));
@@ -159,6 +167,46 @@ public class TicketService {
     public Mono<CommandResult> finish(TicketCommand command, Actor actor) {
         return command(command, actor, TicketAction.FINISH, t -> requireNote(command)
                 .then(apply(t, TicketAction.FINISH, actor, command.note(), Function.identity())));
+    }
+
+    /**
+     * Recomputes the deadlines of open tickets after the calendar changed (DESIGN.md §2.3): the sign-for deadline of
+     * tickets not yet accepted and the finish deadline of tickets not yet finished, from their dispatch time and
+     * grade. Each ticket whose deadline moves gets a {@code DEADLINES_MOVED} event with the before/after values.
+     * Joins the caller's transaction.
+     *
+     * @return how many tickets had a deadline moved
+     */
+    public Mono<Integer> recomputeDeadlines(Actor actor, String reason) {
+        return tx.transactional(store.lockWithRunningClocks()
+                .concatMap(t -> {
+                    Instant acceptDue = t.status() == TicketStatus.DISPATCHED ? sla.acceptDue(t.dispatchedAt())
+                            : t.acceptDue();
+                    Instant finishDue = sla.finishDue(t.dispatchedAt(), t.grade());
+                    if (Objects.equals(acceptDue, t.acceptDue()) && Objects.equals(finishDue, t.finishDue())) {
+                        return Mono.empty();
+                    }
+                    TicketRow after = t.withDeadlines(acceptDue, finishDue).moved(t.status(), now());
+                    Map<String, Object> detail = new LinkedHashMap<>();
+                    detail.put("acceptDue", Arrays.asList(text(t.acceptDue()), text(acceptDue)));
+                    detail.put("finishDue", Arrays.asList(text(t.finishDue()), text(finishDue)));
+                    return store.update(after)
+                            .then(store.appendEvent(after, t.status(), DEADLINES_MOVED, actor.username(), reason,
+                                    json.writeValueAsString(detail)))
+                            .then(outbox.append(Topic.TICKET, changed(after, t.status(), DEADLINES_MOVED, actor)))
+                            .thenReturn(1);
+                })
+                .count()
+                .map(Long::intValue));
+    }
+
+    /** PostgreSQL keeps microseconds: an answer must show the instants exactly as they are stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String text(Instant i) {
+        return i == null ? null : i.toString();
     }
 
     /** The ticket if the actor may see it; otherwise not found, whether or not it exists. */
@@ -250,7 +298,7 @@ public class TicketService {
                         values (:id, :actor, :ticket, :action, :result, :at)""")
                 .bind("id", command.commandId()).bind("actor", actor.userId()).bind("ticket", command.ticketId())
                 .bind("action", action.name()).bind("result", Json.of(json.writeValueAsString(result)))
-                .bind("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .bind("at", now().atOffset(ZoneOffset.UTC))
                 .then()
                 .thenReturn(new CommandResult(command.commandId(), result, false));
     }
@@ -259,7 +307,7 @@ public class TicketService {
             Function<TicketRow, TicketRow> edit) {
         return Mono.defer(() -> {
             TicketStatus to = TicketLifecycle.next(current.status(), action);
-            TicketRow after = edit.apply(current).moved(to, clock.instant());
+            TicketRow after = edit.apply(current).moved(to, now());
             return store.update(after)
                     .then(store.appendEvent(after, current.status(), action.name(), actor.username(), reason))
                     .then(outbox.append(Topic.TICKET, changed(after, current.status(), action.name(), actor)))

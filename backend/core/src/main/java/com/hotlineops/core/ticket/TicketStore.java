@@ -3,6 +3,7 @@ package com.hotlineops.core.ticket;
 import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.contract.ticket.TicketGrade;
 import com.hotlineops.contract.ticket.TicketStatus;
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +44,19 @@ class TicketStore {
     Mono<TicketRow> findByExternalId(Channel channel, String externalId) {
         return db.sql("select " + COLUMNS + " from ticket where channel = :channel and external_id = :external")
                 .bind("channel", channel.name()).bind("external", externalId).map(TicketStore::read).one();
+    }
+
+    /**
+     * Row-locks the open tickets whose sign-for or finish clock is running (DISPATCHED, ACCEPTED, RETURN_REQUESTED),
+     * in id order so that concurrent callers cannot deadlock.
+     */
+    Flux<TicketRow> lockWithRunningClocks() {
+        return db.sql("select " + COLUMNS + """
+                         from ticket
+                        where status in ('DISPATCHED', 'ACCEPTED', 'RETURN_REQUESTED') and dispatched_at is not null
+                        order by id
+                          for update""")
+                .map(TicketStore::read).all();
     }
 
     /** Open tickets offered to the grid (not yet accepted) or assigned to the worker. */
@@ -96,13 +110,21 @@ class TicketStore {
     }
 
     Mono<Void> appendEvent(TicketRow after, TicketStatus from, String type, String actor, String reason) {
+        return appendEvent(after, from, type, actor, reason, null);
+    }
+
+    /** @param detail JSON of before/after values beyond the state, or null */
+    Mono<Void> appendEvent(TicketRow after, TicketStatus from, String type, String actor, String reason,
+            String detail) {
         GenericExecuteSpec spec = db.sql("""
-                insert into ticket_event (ticket_id, version, type, actor, occurred_at, from_status, to_status, reason)
-                values (:ticket, :version, :type, :actor, :at, :from, :to, :reason)""")
+                insert into ticket_event (ticket_id, version, type, actor, occurred_at, from_status, to_status, reason,
+                                          detail)
+                values (:ticket, :version, :type, :actor, :at, :from, :to, :reason, :detail)""")
                 .bind("ticket", after.id()).bind("version", after.version()).bind("type", type)
                 .bind("actor", actor).bind("at", utc(after.updatedAt())).bind("to", after.status().name());
         spec = nullable(spec, "from", from == null ? null : from.name(), String.class);
         spec = nullable(spec, "reason", reason, String.class);
+        spec = detail == null ? spec.bindNull("detail", Json.class) : spec.bind("detail", Json.of(detail));
         return spec.then();
     }
 

@@ -47,6 +47,11 @@ class SecurityConfiguration {
                         .hasAnyRole(roles(Role.AGENT, Role.DIRECTOR, Role.DISPATCHER, Role.SUPERVISOR, Role.AUDITOR,
                                 Role.REVISIT, Role.UNIT_HANDLER, Role.ADMIN))
                         .pathMatchers(HttpMethod.GET, "/api/v1/org/**").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/calendar/years")
+                        .hasAnyRole(roles(Role.SUPERVISOR, Role.ADMIN))
+                        .pathMatchers(HttpMethod.GET, "/api/v1/calendar/add", "/api/v1/calendar/days").authenticated()
+                        .pathMatchers(HttpMethod.PUT, "/api/v1/calendar/days/*").hasRole(Role.ADMIN.name())
+                        .pathMatchers(HttpMethod.DELETE, "/api/v1/calendar/days/*").hasRole(Role.ADMIN.name())
                         .pathMatchers("/api/v1/figures/**")
                         .hasAnyRole(roles(Role.WALL, Role.SUPERVISOR, Role.DIRECTOR, Role.AGENT, Role.ADMIN))
                         .pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
