@@ -15,3 +15,13 @@ create table calendar_day (
 
 -- Before/after values of a ticket event that changes more than the state (e.g. deadlines moved by the calendar).
 alter table ticket_event add column detail jsonb;
+
+-- Lifecycle overlays of DESIGN.md §2.2: where a return was requested from (a rejected return goes back there),
+-- revisit attempts (three unreachable ones close the ticket), the parent of a merged ticket, the emergency number of
+-- a transferred matter, and mark & track tags (PROMISED, UNSATISFIED).
+alter table ticket
+    add column return_from      text,
+    add column revisit_attempts integer not null default 0,
+    add column merged_into      uuid references ticket (id),
+    add column emergency_number text,
+    add column tags             text[] not null default '{}';

@@ -7,7 +7,9 @@ import com.hotlineops.contract.ticket.Citizen;
 import com.hotlineops.contract.ticket.DispatchRequest;
 import com.hotlineops.contract.ticket.IntakeRequest;
 import com.hotlineops.contract.ticket.IntakeResult;
+import com.hotlineops.contract.ticket.RevisitResult;
 import com.hotlineops.contract.ticket.TicketChanged;
+import com.hotlineops.contract.ticket.TicketEventView;
 import com.hotlineops.contract.ticket.TicketGrade;
 import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.ticket.TicketView;
@@ -28,6 +30,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -50,6 +53,13 @@ public class TicketService {
 
     /** Event type of a deadline change without a state change (calendar edit). */
     public static final String DEADLINES_MOVED = "DEADLINES_MOVED";
+
+    /** Mark &amp; track tag of a ticket reopened after an unsatisfied revisit (DESIGN.md §2.6). */
+    public static final String UNSATISFIED_TAG = "UNSATISFIED";
+    static final int MAX_REVISIT_ATTEMPTS = 3;
+    static final List<String> EMERGENCY_NUMBERS = List.of("110", "119", "120", "122");
+    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP =
+            new tools.jackson.core.type.TypeReference<>() { };
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{3,20}");
 
@@ -167,6 +177,113 @@ public class TicketService {
     public Mono<CommandResult> finish(TicketCommand command, Actor actor) {
         return command(command, actor, TicketAction.FINISH, t -> requireNote(command)
                 .then(apply(t, TicketAction.FINISH, actor, command.note(), Function.identity())));
+    }
+
+    /** 退单: the handler (unit desk or worker) hands the ticket back; a dispatcher approves or rejects. */
+    public Mono<CommandResult> requestReturn(TicketCommand command, Actor actor) {
+        return command(command, actor, TicketAction.REQUEST_RETURN, t -> requireNote(command)
+                .then(store.setReturnFrom(t.id(), t.status()))
+                .then(apply(t, TicketAction.REQUEST_RETURN, actor, command.note(), Function.identity())));
+    }
+
+    /** Return approved (退单→改派): back to the dispatch queue, no longer with the unit; its clocks stop. */
+    public Mono<TicketView> approveReturn(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> apply(t, TicketAction.APPROVE_RETURN, actor, blankToNull(reason),
+                row -> row.dispatched(null, null, null, null, null)));
+    }
+
+    /** Return rejected: the ticket goes back to the state it was returned from (DISPATCHED or ACCEPTED). */
+    public Mono<TicketView> rejectReturn(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> require(reason, "reason")
+                .then(store.returnFrom(t.id()).defaultIfEmpty(TicketStatus.DISPATCHED))
+                .flatMap(from -> applyTo(t, TicketAction.REJECT_RETURN,
+                        TicketLifecycle.next(t.status(), TicketAction.REJECT_RETURN, from), actor, reason,
+                        Function.identity())));
+    }
+
+    /** Answered directly (knowledge base / three-way call): RECEIVED → CLOSED with the answer as the reason. */
+    public Mono<TicketView> answerDirectly(UUID ticketId, String answer, Actor actor) {
+        return change(ticketId, actor, t -> require(answer, "reason")
+                .then(Mono.defer(() -> apply(t, TicketAction.ANSWER_DIRECTLY, actor, answer.strip(),
+                        Function.identity()))));
+    }
+
+    /** An emergency (DESIGN.md §2.1) is not a ticket: RECEIVED → TRANSFERRED_EMERGENCY with the number used. */
+    public Mono<TicketView> transferEmergency(UUID ticketId, String number, String reason, Actor actor) {
+        if (number == null || !EMERGENCY_NUMBERS.contains(number.strip())) {
+            return Mono.error(new InvalidTicketCommandException("number must be one of " + EMERGENCY_NUMBERS));
+        }
+        String why = "transferred to " + number.strip() + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+        return change(ticketId, actor, t -> apply(t, TicketAction.TRANSFER_EMERGENCY, actor, why,
+                Function.identity()).flatMap(after -> store.setEmergencyNumber(t.id(), number.strip())
+                        .thenReturn(after)));
+    }
+
+    /** Audit passed: the ticket waits for its revisit. */
+    public Mono<TicketView> auditPass(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> apply(t, TicketAction.AUDIT_PASS, actor, blankToNull(reason),
+                Function.identity()).flatMap(after -> store.resetRevisitAttempts(t.id()).thenReturn(after)));
+    }
+
+    /** Audit rejected (重办): back to the handler, reason required. */
+    public Mono<TicketView> auditReject(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> require(reason, "reason")
+                .then(Mono.defer(() -> apply(t, TicketAction.AUDIT_REJECT, actor, reason.strip(),
+                        Function.identity()))));
+    }
+
+    /**
+     * Records one revisit call (DESIGN.md §2.2): satisfied or basically satisfied closes; unsatisfied reopens
+     * (→ ACCEPTED) and tags the ticket UNSATISFIED; unreachable counts an attempt and the third closes. Not
+     * idempotent by design: every call is an attempt that happened.
+     */
+    public Mono<TicketView> revisit(UUID ticketId, RevisitResult result, String note, Actor actor) {
+        if (result == null) {
+            return Mono.error(new InvalidTicketCommandException("result is required: " + List.of(RevisitResult.values())));
+        }
+        String reason = result + (note == null || note.isBlank() ? "" : ": " + note.strip());
+        return change(ticketId, actor, t -> switch (result) {
+            case SATISFIED, BASICALLY_SATISFIED -> apply(t, TicketAction.REVISIT_CLOSE, actor, reason,
+                    Function.identity());
+            case UNSATISFIED -> apply(t, TicketAction.REVISIT_UNSATISFIED, actor, reason, Function.identity())
+                    .flatMap(after -> store.tag(t.id(), UNSATISFIED_TAG).thenReturn(after));
+            case UNREACHABLE -> Mono.fromCallable(() -> TicketLifecycle.next(t.status(),
+                            TicketAction.REVISIT_UNREACHABLE))
+                    .then(store.countRevisitAttempt(t.id()))
+                    .flatMap(n -> n >= MAX_REVISIT_ATTEMPTS
+                            ? apply(t, TicketAction.REVISIT_CLOSE, actor, reason + " (attempt " + n
+                                    + ", closed unreachable)", Function.identity())
+                            : apply(t, TicketAction.REVISIT_UNREACHABLE, actor, reason + " (attempt " + n + ")",
+                                    Function.identity()));
+        });
+    }
+
+    /** 并单: this duplicate is merged into an open parent ticket. */
+    public Mono<TicketView> merge(UUID ticketId, UUID parentId, String reason, Actor actor) {
+        if (parentId == null || parentId.equals(ticketId)) {
+            return Mono.error(new InvalidTicketCommandException("parentId is required and must name another ticket"));
+        }
+        Mono<TicketRow> parent = store.find(parentId)
+                .filter(p -> p.status().isOpen() && visibleTo(p, actor))
+                .switchIfEmpty(Mono.error(() -> new InvalidTicketCommandException(
+                        "parentId must name an open ticket")));
+        return parent.flatMap(p -> change(ticketId, actor, t -> apply(t, TicketAction.MERGE, actor,
+                "merged into " + p.number() + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()),
+                Function.identity()).flatMap(after -> store.setMergedInto(t.id(), p.id()).thenReturn(after))));
+    }
+
+    /** The ticket's immutable history, oldest first, for whoever may see the ticket. */
+    public Flux<TicketEventView> history(UUID ticketId, Actor actor) {
+        return find(ticketId, actor).thenMany(store.history(ticketId)).map(e -> new TicketEventView(e.version(),
+                e.type(), e.actor(), e.occurredAt(), e.from() == null ? null : TicketStatus.valueOf(e.from()),
+                TicketStatus.valueOf(e.to()), e.reason(), e.detail() == null ? Map.of()
+                        : json.readValue(e.detail(), MAP)));
+    }
+
+    private static Mono<Void> require(String value, String name) {
+        return value == null || value.isBlank()
+                ? Mono.error(new InvalidTicketCommandException(name + " is required"))
+                : Mono.empty();
     }
 
     /**
@@ -305,8 +422,13 @@ public class TicketService {
 
     private Mono<TicketRow> apply(TicketRow current, TicketAction action, Actor actor, String reason,
             Function<TicketRow, TicketRow> edit) {
+        return Mono.defer(() -> applyTo(current, action, TicketLifecycle.next(current.status(), action), actor,
+                reason, edit));
+    }
+
+    private Mono<TicketRow> applyTo(TicketRow current, TicketAction action, TicketStatus to, Actor actor,
+            String reason, Function<TicketRow, TicketRow> edit) {
         return Mono.defer(() -> {
-            TicketStatus to = TicketLifecycle.next(current.status(), action);
             TicketRow after = edit.apply(current).moved(to, now());
             return store.update(after)
                     .then(store.appendEvent(after, current.status(), action.name(), actor.username(), reason))

@@ -71,6 +71,60 @@ class TicketStore {
                 .map(TicketStore::read).all();
     }
 
+    /** Remembers where a return was requested from, so a rejection can go back there. */
+    Mono<Void> setReturnFrom(UUID id, TicketStatus from) {
+        var spec = db.sql("update ticket set return_from = :from where id = :id").bind("id", id);
+        return (from == null ? spec.bindNull("from", String.class) : spec.bind("from", from.name())).then();
+    }
+
+    Mono<TicketStatus> returnFrom(UUID id) {
+        return db.sql("select return_from from ticket where id = :id").bind("id", id)
+                .map(r -> r.get("return_from", String.class)).one()
+                .map(TicketStatus::valueOf);
+    }
+
+    /** Counts one more revisit attempt and answers the new count. */
+    Mono<Integer> countRevisitAttempt(UUID id) {
+        return db.sql("update ticket set revisit_attempts = revisit_attempts + 1 where id = :id returning revisit_attempts")
+                .bind("id", id).map(r -> r.get("revisit_attempts", Integer.class)).one();
+    }
+
+    Mono<Void> resetRevisitAttempts(UUID id) {
+        return db.sql("update ticket set revisit_attempts = 0 where id = :id").bind("id", id).then();
+    }
+
+    /** Adds a mark &amp; track tag once. */
+    Mono<Void> tag(UUID id, String tag) {
+        return db.sql("update ticket set tags = array_append(tags, :tag) where id = :id and not (:tag = any(tags))")
+                .bind("id", id).bind("tag", tag).then();
+    }
+
+    Mono<Void> setMergedInto(UUID id, UUID parent) {
+        return db.sql("update ticket set merged_into = :parent where id = :id").bind("id", id).bind("parent", parent)
+                .then();
+    }
+
+    Mono<Void> setEmergencyNumber(UUID id, String number) {
+        return db.sql("update ticket set emergency_number = :number where id = :id").bind("id", id)
+                .bind("number", number).then();
+    }
+
+    /** The ticket's history, oldest first; {@code detail} as JSON text or null. */
+    Flux<StoredEvent> history(UUID id) {
+        return db.sql("""
+                        select version, type, actor, occurred_at, from_status, to_status, reason, detail::text as detail
+                          from ticket_event where ticket_id = :id order by version, id""")
+                .bind("id", id)
+                .map(r -> new StoredEvent(r.get("version", Long.class), r.get("type", String.class),
+                        r.get("actor", String.class), instant(r, "occurred_at"), r.get("from_status", String.class),
+                        r.get("to_status", String.class), r.get("reason", String.class), r.get("detail", String.class)))
+                .all();
+    }
+
+    record StoredEvent(long version, String type, String actor, Instant occurredAt, String from, String to,
+            String reason, String detail) {
+    }
+
     /** The next number of the day: {@code yyyyMMdd} + 6 digits (DESIGN.md §2.2). */
     Mono<String> nextNumber(LocalDate day) {
         return db.sql("""

@@ -61,4 +61,24 @@ class TicketLifecycleTests {
         assertThatThrownBy(() -> TicketLifecycle.next(TicketStatus.DISPATCHED, TicketAction.TRANSFER_EMERGENCY))
                 .isInstanceOf(IllegalTransitionException.class);
     }
+
+    @Test
+    void rejectedReturnGoesBackToTheStateItWasReturnedFrom() {
+        assertThat(TicketLifecycle.next(TicketStatus.RETURN_REQUESTED, TicketAction.REJECT_RETURN,
+                TicketStatus.ACCEPTED)).isEqualTo(TicketStatus.ACCEPTED);
+        assertThat(TicketLifecycle.next(TicketStatus.RETURN_REQUESTED, TicketAction.REJECT_RETURN,
+                TicketStatus.DISPATCHED)).isEqualTo(TicketStatus.DISPATCHED);
+        assertThat(TicketLifecycle.next(TicketStatus.RETURN_REQUESTED, TicketAction.REJECT_RETURN, null))
+                .isEqualTo(TicketStatus.DISPATCHED);
+        assertThatThrownBy(() -> TicketLifecycle.next(TicketStatus.ACCEPTED, TicketAction.REJECT_RETURN,
+                TicketStatus.ACCEPTED)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void unreachableRevisitKeepsWaitingForRevisitAndOnlyThere() {
+        assertThat(TicketLifecycle.next(TicketStatus.PENDING_REVISIT, TicketAction.REVISIT_UNREACHABLE))
+                .isEqualTo(TicketStatus.PENDING_REVISIT);
+        assertThatThrownBy(() -> TicketLifecycle.next(TicketStatus.FEEDBACK_SUBMITTED,
+                TicketAction.REVISIT_UNREACHABLE)).isInstanceOf(IllegalTransitionException.class);
+    }
 }

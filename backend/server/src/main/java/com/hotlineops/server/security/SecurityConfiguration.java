@@ -39,8 +39,21 @@ class SecurityConfiguration {
                         .pathMatchers("/api/v1/cti/**").hasAnyRole(roles(Role.PARTNER, Role.ADMIN))
                         .pathMatchers(HttpMethod.POST, "/api/v1/intake")
                         .hasAnyRole(roles(Role.AGENT, Role.DIRECTOR, Role.PARTNER, Role.ADMIN))
-                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/submit")
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/submit", "/api/v1/tickets/*/answer",
+                                "/api/v1/tickets/*/emergency")
                         .hasAnyRole(roles(Role.AGENT, Role.DIRECTOR, Role.ADMIN))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/accept", "/api/v1/tickets/*/progress",
+                                "/api/v1/tickets/*/finish", "/api/v1/tickets/*/return")
+                        .hasAnyRole(roles(Role.UNIT_HANDLER, Role.ADMIN))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/return/approve",
+                                "/api/v1/tickets/*/return/reject")
+                        .hasAnyRole(roles(Role.DISPATCHER, Role.ADMIN))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/audit/pass", "/api/v1/tickets/*/audit/reject")
+                        .hasAnyRole(roles(Role.AUDITOR, Role.ADMIN))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/revisit")
+                        .hasAnyRole(roles(Role.REVISIT, Role.ADMIN))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/merge")
+                        .hasAnyRole(roles(Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/dispatch")
                         .hasAnyRole(roles(Role.DISPATCHER, Role.ADMIN))
                         .pathMatchers(HttpMethod.GET, "/api/v1/tickets/**")
