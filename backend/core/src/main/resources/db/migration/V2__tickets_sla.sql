@@ -25,3 +25,13 @@ alter table ticket
     add column merged_into      uuid references ticket (id),
     add column emergency_number text,
     add column tags             text[] not null default '{}';
+
+-- Overlays on the finish clock (DESIGN.md §2.2–2.3): a pending extension request (延期, requested before the due
+-- time, approved by a dispatcher), the working days granted so far, and pauses (waiting for the citizen): while
+-- paused_at is set the finish clock stands still; paused_working_seconds is the working time spent paused so far.
+alter table ticket
+    add column extension_days_requested integer,
+    add column extension_reason         text,
+    add column extended_days            integer not null default 0,
+    add column paused_at                timestamptz,
+    add column paused_working_seconds   bigint not null default 0;

@@ -23,11 +23,23 @@ public class SlaPolicy {
     }
 
     public Instant finishDue(Instant dispatchedAt, TicketGrade grade) {
+        return finishDue(dispatchedAt, grade, 0, Duration.ZERO);
+    }
+
+    /**
+     * The finish deadline with its overlays: approved extensions add working days, time spent paused (in working
+     * time) is added on top, because the clock stood still.
+     */
+    public Instant finishDue(Instant dispatchedAt, TicketGrade grade, int extendedDays, Duration paused) {
         int days = switch (grade) {
             case IMMEDIATE, ENTERPRISE_GENERAL -> 1;
             case STANDARD -> 3;
             case ENTERPRISE_COMPLEX -> 7;
         };
-        return calendar.addWorkingDays(dispatchedAt, days);
+        return calendar.addWorkingTime(dispatchedAt, Duration.ofDays(days + extendedDays).plus(paused));
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
     }
 }

@@ -77,6 +77,21 @@ public class WorkingCalendar {
         }
     }
 
+    /** The working time that accrues in {@code [from, to)}; zero when {@code to} is not after {@code from}. */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        Duration total = Duration.ZERO;
+        ZonedDateTime cursor = from.atZone(zone);
+        while (cursor.toInstant().isBefore(to)) {
+            ZonedDateTime endOfDay = cursor.toLocalDate().plusDays(1).atStartOfDay(zone);
+            Instant segmentEnd = endOfDay.toInstant().isBefore(to) ? endOfDay.toInstant() : to;
+            if (isWorkingDay(cursor.toLocalDate())) {
+                total = total.plus(Duration.between(cursor.toInstant(), segmentEnd));
+            }
+            cursor = endOfDay;
+        }
+        return total;
+    }
+
     public Instant addWorkingDays(Instant start, int days) {
         return addWorkingTime(start, Duration.ofDays(days));
     }

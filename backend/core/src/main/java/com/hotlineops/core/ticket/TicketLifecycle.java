@@ -39,6 +39,12 @@ public final class TicketLifecycle {
         allow(RETURN_REQUESTED, TicketAction.REJECT_RETURN, DISPATCHED);
         allow(ACCEPTED, TicketAction.PROGRESS, ACCEPTED);
         allow(ACCEPTED, TicketAction.FINISH, FEEDBACK_SUBMITTED);
+        // Overlays on the finish clock: the state stays, the service guards the overlay's own condition.
+        allow(ACCEPTED, TicketAction.REQUEST_EXTENSION, ACCEPTED);
+        allow(ACCEPTED, TicketAction.APPROVE_EXTENSION, ACCEPTED);
+        allow(ACCEPTED, TicketAction.REJECT_EXTENSION, ACCEPTED);
+        allow(ACCEPTED, TicketAction.PAUSE, ACCEPTED);
+        allow(ACCEPTED, TicketAction.RESUME, ACCEPTED);
         allow(FEEDBACK_SUBMITTED, TicketAction.AUDIT_PASS, PENDING_REVISIT);
         allow(FEEDBACK_SUBMITTED, TicketAction.AUDIT_REJECT, ACCEPTED);
         allow(PENDING_REVISIT, TicketAction.REVISIT_CLOSE, CLOSED);

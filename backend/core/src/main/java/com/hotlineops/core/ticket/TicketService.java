@@ -28,7 +28,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import com.hotlineops.core.ticket.TicketStore.ClockOverlays;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +61,7 @@ public class TicketService {
     /** Mark &amp; track tag of a ticket reopened after an unsatisfied revisit (DESIGN.md §2.6). */
     public static final String UNSATISFIED_TAG = "UNSATISFIED";
     static final int MAX_REVISIT_ATTEMPTS = 3;
+    static final int MAX_EXTENSION_DAYS = 30;
     static final List<String> EMERGENCY_NUMBERS = List.of("110", "119", "120", "122");
     private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP =
             new tools.jackson.core.type.TypeReference<>() { };
@@ -272,6 +277,118 @@ public class TicketService {
                 Function.identity()).flatMap(after -> store.setMergedInto(t.id(), p.id()).thenReturn(after))));
     }
 
+    /**
+     * 延期 request by the handler, before the finish deadline (DESIGN.md §2.2); one pending request at a time.
+     *
+     * @param days working days asked for, 1–30
+     */
+    public Mono<TicketView> requestExtension(UUID ticketId, Integer days, String reason, Actor actor) {
+        if (days == null || days < 1 || days > MAX_EXTENSION_DAYS) {
+            return Mono.error(new InvalidTicketCommandException("days must be between 1 and " + MAX_EXTENSION_DAYS));
+        }
+        if (reason == null || reason.isBlank()) {
+            return Mono.error(new InvalidTicketCommandException("reason is required"));
+        }
+        return change(ticketId, actor, t -> store.overlays(t.id()).flatMap(o -> {
+            Instant now = now();
+            guard(t, o, TicketAction.REQUEST_EXTENSION);
+            if (t.finishDue() != null && !now.isBefore(t.finishDue())) {
+                return Mono.error(new InvalidTicketCommandException(
+                        "an extension must be requested before the finish deadline " + t.finishDue()));
+            }
+            return store.requestExtension(t.id(), days, reason.strip())
+                    .then(apply(t, TicketAction.REQUEST_EXTENSION, actor, days + " working days: " + reason.strip(),
+                            Function.identity()));
+        }));
+    }
+
+    /** Extension approved by a dispatcher: the requested working days move the finish deadline. */
+    public Mono<TicketView> approveExtension(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> store.overlays(t.id()).flatMap(o -> {
+            guard(t, o, TicketAction.APPROVE_EXTENSION);
+            int granted = o.extensionDaysRequested();
+            ClockOverlays after = new ClockOverlays(null, o.extendedDays() + granted, o.pausedAt(),
+                    o.pausedWorkingSeconds());
+            Instant finishDue = o.paused() ? null : finishDue(t, after);
+            return store.decideExtension(t.id(), granted)
+                    .then(applyWithDetail(t, TicketAction.APPROVE_EXTENSION, actor,
+                            "+" + granted + " working days" + (reason == null || reason.isBlank() ? "" : ": "
+                                    + reason.strip()),
+                            row -> row.withDeadlines(row.acceptDue(), finishDue),
+                            deadlineDetail(t.acceptDue(), t.acceptDue(), t.finishDue(), finishDue)));
+        }));
+    }
+
+    /** Extension rejected by a dispatcher; the deadline stays. Reason required. */
+    public Mono<TicketView> rejectExtension(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> require(reason, "reason").then(store.overlays(t.id())).flatMap(o -> {
+            guard(t, o, TicketAction.REJECT_EXTENSION);
+            return store.decideExtension(t.id(), 0)
+                    .then(apply(t, TicketAction.REJECT_EXTENSION, actor, reason.strip(), Function.identity()));
+        }));
+    }
+
+    /** Pause (waiting for the citizen): the finish clock stops; the ticket shows no finish deadline meanwhile. */
+    public Mono<TicketView> pause(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> require(reason, "reason").then(store.overlays(t.id())).flatMap(o -> {
+            guard(t, o, TicketAction.PAUSE);
+            Instant now = now();
+            return store.pause(t.id(), now)
+                    .then(applyWithDetail(t, TicketAction.PAUSE, actor, reason.strip(),
+                            row -> row.withDeadlines(row.acceptDue(), null),
+                            deadlineDetail(t.acceptDue(), t.acceptDue(), t.finishDue(), null)));
+        }));
+    }
+
+    /** Resume: the working time spent paused is added to the finish deadline. */
+    public Mono<TicketView> resume(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> store.overlays(t.id()).flatMap(o -> {
+            guard(t, o, TicketAction.RESUME);
+            long seconds = sla.calendar().workingTimeBetween(o.pausedAt(), now()).toSeconds();
+            ClockOverlays after = new ClockOverlays(o.extensionDaysRequested(), o.extendedDays(), null,
+                    o.pausedWorkingSeconds() + seconds);
+            Instant finishDue = finishDue(t, after);
+            return store.resume(t.id(), seconds)
+                    .then(applyWithDetail(t, TicketAction.RESUME, actor, blankToNull(reason),
+                            row -> row.withDeadlines(row.acceptDue(), finishDue),
+                            deadlineDetail(t.acceptDue(), t.acceptDue(), t.finishDue(), finishDue)));
+        }));
+    }
+
+    private Instant finishDue(TicketRow t, ClockOverlays o) {
+        return sla.finishDue(t.dispatchedAt(), t.grade(), o.extendedDays(),
+                Duration.ofSeconds(o.pausedWorkingSeconds()));
+    }
+
+    /** The lifecycle allows the overlay actions in ACCEPTED; each also needs its own condition. */
+    private static void guard(TicketRow t, ClockOverlays o, TicketAction action) {
+        Set<TicketAction> allowed = EnumSet.noneOf(TicketAction.class);
+        for (TicketAction a : TicketLifecycle.allowed(t.status())) {
+            boolean ok = switch (a) {
+                case REQUEST_EXTENSION -> o.extensionDaysRequested() == null && !o.paused();
+                case APPROVE_EXTENSION, REJECT_EXTENSION -> o.extensionDaysRequested() != null;
+                case PAUSE -> !o.paused();
+                case RESUME -> o.paused();
+                default -> true;
+            };
+            if (ok) {
+                allowed.add(a);
+            }
+        }
+        if (!allowed.contains(action)) {
+            TicketLifecycle.next(t.status(), action);
+            throw new IllegalTransitionException(t.status(), action, allowed);
+        }
+    }
+
+    private String deadlineDetail(Instant acceptBefore, Instant acceptAfter, Instant finishBefore,
+            Instant finishAfter) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("acceptDue", Arrays.asList(text(acceptBefore), text(acceptAfter)));
+        detail.put("finishDue", Arrays.asList(text(finishBefore), text(finishAfter)));
+        return json.writeValueAsString(detail);
+    }
+
     /** The ticket's immutable history, oldest first, for whoever may see the ticket. */
     public Flux<TicketEventView> history(UUID ticketId, Actor actor) {
         return find(ticketId, actor).thenMany(store.history(ticketId)).map(e -> new TicketEventView(e.version(),
@@ -288,18 +405,18 @@ public class TicketService {
 
     /**
      * Recomputes the deadlines of open tickets after the calendar changed (DESIGN.md §2.3): the sign-for deadline of
-     * tickets not yet accepted and the finish deadline of tickets not yet finished, from their dispatch time and
-     * grade. Each ticket whose deadline moves gets a {@code DEADLINES_MOVED} event with the before/after values.
+     * tickets not yet accepted and the finish deadline of tickets not yet finished (and not paused), from their
+     * dispatch time, grade, approved extensions and the working time already spent paused. Each ticket whose deadline moves gets a {@code DEADLINES_MOVED} event with the before/after values.
      * Joins the caller's transaction.
      *
      * @return how many tickets had a deadline moved
      */
     public Mono<Integer> recomputeDeadlines(Actor actor, String reason) {
         return tx.transactional(store.lockWithRunningClocks()
-                .concatMap(t -> {
+                .concatMap(t -> store.overlays(t.id()).flatMap(o -> {
                     Instant acceptDue = t.status() == TicketStatus.DISPATCHED ? sla.acceptDue(t.dispatchedAt())
                             : t.acceptDue();
-                    Instant finishDue = sla.finishDue(t.dispatchedAt(), t.grade());
+                    Instant finishDue = o.paused() ? t.finishDue() : finishDue(t, o);
                     if (Objects.equals(acceptDue, t.acceptDue()) && Objects.equals(finishDue, t.finishDue())) {
                         return Mono.empty();
                     }
@@ -312,7 +429,7 @@ public class TicketService {
                                     json.writeValueAsString(detail)))
                             .then(outbox.append(Topic.TICKET, changed(after, t.status(), DEADLINES_MOVED, actor)))
                             .thenReturn(1);
-                })
+                }))
                 .count()
                 .map(Long::intValue));
     }
@@ -426,12 +543,24 @@ public class TicketService {
                 reason, edit));
     }
 
+    private Mono<TicketRow> applyWithDetail(TicketRow current, TicketAction action, Actor actor, String reason,
+            Function<TicketRow, TicketRow> edit, String detail) {
+        return Mono.defer(() -> applyTo(current, action, TicketLifecycle.next(current.status(), action), actor,
+                reason, edit, detail));
+    }
+
     private Mono<TicketRow> applyTo(TicketRow current, TicketAction action, TicketStatus to, Actor actor,
             String reason, Function<TicketRow, TicketRow> edit) {
+        return applyTo(current, action, to, actor, reason, edit, null);
+    }
+
+    private Mono<TicketRow> applyTo(TicketRow current, TicketAction action, TicketStatus to, Actor actor,
+            String reason, Function<TicketRow, TicketRow> edit, String detail) {
         return Mono.defer(() -> {
             TicketRow after = edit.apply(current).moved(to, now());
             return store.update(after)
-                    .then(store.appendEvent(after, current.status(), action.name(), actor.username(), reason))
+                    .then(store.appendEvent(after, current.status(), action.name(), actor.username(), reason,
+                            detail))
                     .then(outbox.append(Topic.TICKET, changed(after, current.status(), action.name(), actor)))
                     .thenReturn(after);
         });

@@ -125,6 +125,50 @@ class TicketStore {
             String reason, String detail) {
     }
 
+    /** The finish-clock overlays of a ticket (DESIGN.md §2.3). */
+    record ClockOverlays(Integer extensionDaysRequested, int extendedDays, Instant pausedAt, long pausedWorkingSeconds) {
+
+        boolean paused() {
+            return pausedAt != null;
+        }
+    }
+
+    Mono<ClockOverlays> overlays(UUID id) {
+        return db.sql("""
+                        select extension_days_requested, extended_days, paused_at, paused_working_seconds
+                          from ticket where id = :id""")
+                .bind("id", id)
+                .map(r -> new ClockOverlays(r.get("extension_days_requested", Integer.class),
+                        r.get("extended_days", Integer.class), instant(r, "paused_at"),
+                        r.get("paused_working_seconds", Long.class)))
+                .one();
+    }
+
+    Mono<Void> requestExtension(UUID id, int days, String reason) {
+        return db.sql("update ticket set extension_days_requested = :days, extension_reason = :reason where id = :id")
+                .bind("id", id).bind("days", days).bind("reason", reason).then();
+    }
+
+    /** Clears the pending request; {@code grantedDays} are added to the extension total (0 when rejected). */
+    Mono<Void> decideExtension(UUID id, int grantedDays) {
+        return db.sql("""
+                        update ticket set extended_days = extended_days + :granted, extension_days_requested = null,
+                               extension_reason = null where id = :id""")
+                .bind("id", id).bind("granted", grantedDays).then();
+    }
+
+    Mono<Void> pause(UUID id, Instant at) {
+        return db.sql("update ticket set paused_at = :at where id = :id").bind("id", id)
+                .bind("at", utc(at)).then();
+    }
+
+    Mono<Void> resume(UUID id, long pausedWorkingSeconds) {
+        return db.sql("""
+                        update ticket set paused_at = null, paused_working_seconds = paused_working_seconds + :seconds
+                         where id = :id""")
+                .bind("id", id).bind("seconds", pausedWorkingSeconds).then();
+    }
+
     /** The next number of the day: {@code yyyyMMdd} + 6 digits (DESIGN.md §2.2). */
     Mono<String> nextNumber(LocalDate day) {
         return db.sql("""

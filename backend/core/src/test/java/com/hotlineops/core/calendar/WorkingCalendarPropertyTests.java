@@ -97,4 +97,12 @@ class WorkingCalendarPropertyTests {
         assertThat(calendar.addWorkingTime(start, Duration.ofMinutes(a + more))).isAfterOrEqualTo(due);
         assertThat(due).isAfterOrEqualTo(start.plus(Duration.ofMinutes(a)));
     }
+
+    @Property(tries = 500)
+    void workingTimeBetweenUndoesAddingWorkingTime(@ForAll("startsOnTheMinute") Instant start,
+            @ForAll @LongRange(min = 0, max = 30 * 24 * 60) long minutes) {
+        WorkingCalendar calendar = new WorkingCalendar(SHANGHAI, OFFICIAL);
+        Duration amount = Duration.ofMinutes(minutes);
+        assertThat(calendar.workingTimeBetween(start, calendar.addWorkingTime(start, amount))).isEqualTo(amount);
+    }
 }

@@ -45,8 +45,13 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/accept", "/api/v1/tickets/*/progress",
                                 "/api/v1/tickets/*/finish", "/api/v1/tickets/*/return")
                         .hasAnyRole(roles(Role.UNIT_HANDLER, Role.ADMIN))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/extension")
+                        .hasAnyRole(roles(Role.UNIT_HANDLER, Role.ADMIN))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/pause", "/api/v1/tickets/*/resume")
+                        .hasAnyRole(roles(Role.UNIT_HANDLER, Role.DISPATCHER, Role.ADMIN))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/return/approve",
-                                "/api/v1/tickets/*/return/reject")
+                                "/api/v1/tickets/*/return/reject", "/api/v1/tickets/*/extension/approve",
+                                "/api/v1/tickets/*/extension/reject")
                         .hasAnyRole(roles(Role.DISPATCHER, Role.ADMIN))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/audit/pass", "/api/v1/tickets/*/audit/reject")
                         .hasAnyRole(roles(Role.AUDITOR, Role.ADMIN))

@@ -5,6 +5,7 @@ import com.hotlineops.contract.mobile.TicketCommand;
 import com.hotlineops.contract.ticket.DeskCommand;
 import com.hotlineops.contract.ticket.DispatchRequest;
 import com.hotlineops.contract.ticket.EmergencyTransfer;
+import com.hotlineops.contract.ticket.ExtensionRequest;
 import com.hotlineops.contract.ticket.IntakeRequest;
 import com.hotlineops.contract.ticket.IntakeResult;
 import com.hotlineops.contract.ticket.MergeRequest;
@@ -132,6 +133,42 @@ class TicketController {
     Mono<TicketView> rejectReturn(@PathVariable UUID id, @RequestBody ReasonRequest body,
             @AuthenticationPrincipal Jwt jwt) {
         return tickets.rejectReturn(id, body.reason(), Actor.from(jwt));
+    }
+
+    @PostMapping("/tickets/{id}/extension")
+    @Operation(summary = "延期 request before the finish deadline, 1–30 working days (UNIT_HANDLER)")
+    Mono<TicketView> requestExtension(@PathVariable UUID id, @RequestBody ExtensionRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return tickets.requestExtension(id, body.days(), body.reason(), Actor.from(jwt));
+    }
+
+    @PostMapping("/tickets/{id}/extension/approve")
+    @Operation(summary = "Extension approved: the requested working days move the finish deadline (DISPATCHER)")
+    Mono<TicketView> approveExtension(@PathVariable UUID id, @RequestBody(required = false) ReasonRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return tickets.approveExtension(id, body == null ? null : body.reason(), Actor.from(jwt));
+    }
+
+    @PostMapping("/tickets/{id}/extension/reject")
+    @Operation(summary = "Extension rejected, reason required; the deadline stays (DISPATCHER)")
+    Mono<TicketView> rejectExtension(@PathVariable UUID id, @RequestBody ReasonRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return tickets.rejectExtension(id, body.reason(), Actor.from(jwt));
+    }
+
+    @PostMapping("/tickets/{id}/pause")
+    @Operation(summary = "Pause (waiting for the citizen): the finish clock stops, finishDue is null meanwhile "
+            + "(UNIT_HANDLER, DISPATCHER)")
+    Mono<TicketView> pause(@PathVariable UUID id, @RequestBody ReasonRequest body, @AuthenticationPrincipal Jwt jwt) {
+        return tickets.pause(id, body.reason(), Actor.from(jwt));
+    }
+
+    @PostMapping("/tickets/{id}/resume")
+    @Operation(summary = "Resume: the working time spent paused is added to the finish deadline "
+            + "(UNIT_HANDLER, DISPATCHER)")
+    Mono<TicketView> resume(@PathVariable UUID id, @RequestBody(required = false) ReasonRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return tickets.resume(id, body == null ? null : body.reason(), Actor.from(jwt));
     }
 
     @PostMapping("/tickets/{id}/audit/pass")

@@ -8,6 +8,7 @@ import com.hotlineops.contract.ticket.Citizen;
 import com.hotlineops.contract.ticket.DeskCommand;
 import com.hotlineops.contract.ticket.DispatchRequest;
 import com.hotlineops.contract.ticket.EmergencyTransfer;
+import com.hotlineops.contract.ticket.ExtensionRequest;
 import com.hotlineops.contract.ticket.IntakeRequest;
 import com.hotlineops.contract.ticket.IntakeResult;
 import com.hotlineops.contract.ticket.MergeRequest;
@@ -305,5 +306,55 @@ class TicketLifecycleIntegrationTests extends BackendIntegrationTest {
             assertThat(e.occurredAt()).isNotNull();
         });
         assertThat(events.get(4).actor()).isEqualTo("handler-t01");
+    }
+
+    private java.time.Instant workingDaysAfter(java.time.Instant start, int days) {
+        return http.get().uri("/api/v1/calendar/add?start=" + start + "&amount=" + days + "&unit=WORKING_DAYS")
+                .headers(h -> h.setBearerAuth(bearer("agent1"))).exchange().expectStatus().isOk()
+                .expectBody(com.hotlineops.contract.calendar.DueTime.class).returnResult().getResponseBody().due();
+    }
+
+    @Test
+    void extensionRequestedThenApprovedByDispatcherAddsWorkingDaysToTheFinishDeadline() {
+        UUID id = accepted();
+        TicketView before = get(id);
+        post("handler-t01", id, "extension", new ExtensionRequest(0, "需协调多部门")).expectStatus().isBadRequest();
+        ok("handler-t01", id, "extension", new ExtensionRequest(2, "需协调多部门"));
+        conflict("handler-t01", id, "extension", new ExtensionRequest(1, "again"), TicketStatus.ACCEPTED);
+        forbidden("handler-t01", id, "extension/approve", null);
+        TicketView extended = ok("dispatcher1", id, "extension/approve", new ReasonRequest("同意"));
+        assertThat(extended.finishDue()).isAfter(before.finishDue())
+                .isEqualTo(workingDaysAfter(before.dispatchedAt(), 3 + 2));
+        post("dispatcher1", id, "extension/approve", null).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.allowedActions[?(@ == 'APPROVE_EXTENSION')]").doesNotExist()
+                .jsonPath("$.allowedActions[?(@ == 'REQUEST_EXTENSION')]").exists();
+        assertThat(history("dispatcher1", id)).last().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("APPROVE_EXTENSION");
+            assertThat(e.detail()).containsKey("finishDue");
+        });
+    }
+
+    @Test
+    void extensionRejectedThenDeadlineStaysAndOnlyBeforeAcceptanceItIsConflict() {
+        UUID id = accepted();
+        TicketView before = get(id);
+        ok("handler-t01", id, "extension", new ExtensionRequest(1, "等待材料"));
+        post("dispatcher1", id, "extension/reject", new ReasonRequest("")).expectStatus().isBadRequest();
+        assertThat(ok("dispatcher1", id, "extension/reject", new ReasonRequest("时限内可办结")).finishDue())
+                .isEqualTo(before.finishDue());
+        conflict("handler-t01", dispatched(), "extension", new ExtensionRequest(1, "x"), TicketStatus.DISPATCHED);
+    }
+
+    @Test
+    void pauseStopsTheFinishClockAndResumeRestartsItNoEarlier() {
+        UUID id = accepted();
+        TicketView before = get(id);
+        forbidden("auditor1", id, "pause", new ReasonRequest("等待市民补充材料"));
+        TicketView paused = ok("handler-t01", id, "pause", new ReasonRequest("等待市民补充材料"));
+        assertThat(paused.finishDue()).isNull();
+        conflict("dispatcher1", id, "pause", new ReasonRequest("again"), TicketStatus.ACCEPTED);
+        TicketView resumed = ok("dispatcher1", id, "resume", null);
+        assertThat(resumed.finishDue()).isAfterOrEqualTo(before.finishDue());
+        conflict("handler-t01", id, "resume", null, TicketStatus.ACCEPTED);
     }
 }
