@@ -35,3 +35,39 @@ alter table ticket
     add column extended_days            integer not null default 0,
     add column paused_at                timestamptz,
     add column paused_working_seconds   bigint not null default 0;
+
+-- SLA policies as data (DESIGN.md §2.3): per ticket grade the sign-for and finish limits (from dispatch); REVISIT is
+-- the revisit limit after the audit. Units: WORKING_DAYS, WORKING_HOURS, HOURS (wall clock). Read at start.
+create table sla_policy (
+    kind            text primary key,
+    sign_for_amount integer,
+    sign_for_unit   text check (sign_for_unit in ('WORKING_DAYS', 'WORKING_HOURS', 'HOURS')),
+    finish_amount   integer not null check (finish_amount >= 0),
+    finish_unit     text not null check (finish_unit in ('WORKING_DAYS', 'WORKING_HOURS', 'HOURS'))
+);
+insert into sla_policy (kind, sign_for_amount, sign_for_unit, finish_amount, finish_unit) values
+    ('IMMEDIATE', 2, 'WORKING_HOURS', 1, 'WORKING_DAYS'),
+    ('STANDARD', 2, 'WORKING_HOURS', 3, 'WORKING_DAYS'),
+    ('ENTERPRISE_GENERAL', 2, 'WORKING_HOURS', 1, 'WORKING_DAYS'),
+    ('ENTERPRISE_COMPLEX', 2, 'WORKING_HOURS', 7, 'WORKING_DAYS'),
+    ('REVISIT', null, null, 1, 'WORKING_DAYS');
+
+-- One row per SLA clock of a ticket (SIGN_FOR, FINISH, REVISIT), kept in step with the ticket by every command.
+-- at_risk_at is the instant at which 75 % of the allotted (working) time is used. The *_notified_at columns make the
+-- AT_RISK and OVERDUE events fire exactly once per clock across instances: the sweeper sets them with
+-- "... where notified_at is null returning" in the transaction that appends the event.
+create table ticket_sla_clock (
+    ticket_id            uuid not null references ticket (id),
+    clock                text not null check (clock in ('SIGN_FOR', 'FINISH', 'REVISIT')),
+    started_at           timestamptz not null,
+    due_at               timestamptz,
+    at_risk_at           timestamptz,
+    stopped_at           timestamptz,
+    at_risk_notified_at  timestamptz,
+    overdue_notified_at  timestamptz,
+    primary key (ticket_id, clock)
+);
+create index ticket_sla_clock_running_idx on ticket_sla_clock (due_at) where stopped_at is null;
+
+-- Supervision (督办): raised automatically when a clock goes overdue, or by a supervisor.
+alter table ticket add column supervised_at timestamptz;

@@ -7,5 +7,7 @@ public enum Topic {
     /** Payload: the array of CTI events newly stored by one batch. */
     CALLS,
     /** Payload: one {@code CalendarDay} an administrator changed; every instance reloads its calendar. */
-    CALENDAR
+    CALENDAR,
+    /** Payload: one {@code SlaEvent} (a clock crossed into AT_RISK or OVERDUE), once per clock and crossing. */
+    SLA
 }

@@ -21,6 +21,7 @@ public enum TicketAction {
     APPROVE_EXTENSION,
     REJECT_EXTENSION,
     PAUSE,
+    SUPERVISE,
     RESUME,
     MERGE
 }

@@ -2,6 +2,9 @@ package com.hotlineops.core.ticket;
 
 import com.hotlineops.contract.mobile.CommandResult;
 import com.hotlineops.contract.mobile.TicketCommand;
+import com.hotlineops.contract.sla.SlaClockView;
+import com.hotlineops.contract.sla.SlaEvent;
+import com.hotlineops.contract.sla.SlaState;
 import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.contract.ticket.Citizen;
 import com.hotlineops.contract.ticket.DispatchRequest;
@@ -40,6 +43,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -62,6 +67,10 @@ public class TicketService {
     public static final String UNSATISFIED_TAG = "UNSATISFIED";
     static final int MAX_REVISIT_ATTEMPTS = 3;
     static final int MAX_EXTENSION_DAYS = 30;
+    static final int SWEEP_BATCH = 500;
+    /** The actor of automatic changes made by the SLA sweeper. */
+    static final Actor SWEEPER = new Actor(new UUID(0, 0), "sla-sweeper", Set.of(), null, null);
+    private static final Logger log = LoggerFactory.getLogger(TicketService.class);
     static final List<String> EMERGENCY_NUMBERS = List.of("110", "119", "120", "122");
     private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP =
             new tools.jackson.core.type.TypeReference<>() { };
@@ -77,9 +86,11 @@ public class TicketService {
     private final ZoneId zone;
     private final DatabaseClient db;
     private final JsonMapper json;
+    private final SlaClockStore clocks;
 
     TicketService(TicketStore store, OrgDirectory org, Outbox outbox, TransactionalOperator tx, SlaPolicy sla,
-            Clock clock, HotlineProperties properties, DatabaseClient db, JsonMapper json) {
+            Clock clock, HotlineProperties properties, DatabaseClient db, JsonMapper json, SlaClockStore clocks) {
+        this.clocks = clocks;
         this.store = store;
         this.org = org;
         this.outbox = outbox;
@@ -157,7 +168,7 @@ public class TicketService {
         return unit.then(grid).flatMap(g -> change(ticketId, actor, t -> {
             Instant now = now();
             return apply(t, TicketAction.DISPATCH, actor, request.note(), row -> row.dispatched(request.unitId(),
-                    request.gridId(), now, sla.acceptDue(now), sla.finishDue(now, row.grade())));
+                    request.gridId(), now, sla.acceptDue(now, row.grade()), sla.finishDue(now, row.grade())));
         }));
     }
 
@@ -389,6 +400,53 @@ public class TicketService {
         return json.writeValueAsString(detail);
     }
 
+    /** 督办 by a supervisor: an overlay and an event; the state stays. */
+    public Mono<TicketView> supervise(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> require(reason, "reason")
+                .then(clocks.markSupervised(t.id(), now()))
+                .then(Mono.defer(() -> apply(t, TicketAction.SUPERVISE, actor, reason.strip(),
+                        Function.identity()))));
+    }
+
+    /** The ticket's SLA clocks with their state now (DESIGN.md §2.3). */
+    public Flux<SlaClockView> slaClocks(UUID ticketId, Actor actor) {
+        return find(ticketId, actor).thenMany(Flux.defer(() -> clocks.clocks(ticketId, now())));
+    }
+
+    /**
+     * One sweep of the SLA clocks at {@code at}: each running clock that crossed AT_RISK or OVERDUE is announced
+     * once cluster-wide — the claim ({@code update … where notified_at is null returning}) and the outbox entry share
+     * one transaction, so of several sweepers exactly one announces, and a failed commit announces nothing. OVERDUE
+     * also raises supervision (督办) with a ticket event.
+     *
+     * @return how many announcements this sweep made
+     */
+    public Mono<Integer> sweepSla(Instant at) {
+        Instant sweepAt = at.truncatedTo(ChronoUnit.MICROS);
+        return clocks.unannounced(sweepAt, SWEEP_BATCH)
+                .concatMap(c -> tx.transactional(store.lock(c.ticketId()).flatMap(t -> announce(t, c, sweepAt)))
+                        .defaultIfEmpty(0)
+                        .onErrorResume(e -> {
+                            log.warn("SLA announcement for ticket {} {} failed, next sweep retries: {}",
+                                    c.ticketId(), c.clock(), e.toString());
+                            return Mono.just(0);
+                        }))
+                .reduce(0, Integer::sum);
+    }
+
+    private Mono<Integer> announce(TicketRow t, SlaClockStore.Crossing c, Instant at) {
+        Mono<Integer> overdue = clocks.claimOverdue(c, at).flatMap(due -> outbox.append(Topic.SLA,
+                        new SlaEvent(t.id(), t.number(), c.clock(), SlaState.OVERDUE, due, at, t.unitId()))
+                .then(clocks.markSupervised(t.id(), at))
+                .then(apply(t, TicketAction.SUPERVISE, SWEEPER, c.clock() + " overdue since " + due,
+                        Function.identity()))
+                .thenReturn(1));
+        Mono<Integer> atRisk = clocks.claimAtRisk(c, at).flatMap(due -> outbox.append(Topic.SLA,
+                        new SlaEvent(t.id(), t.number(), c.clock(), SlaState.AT_RISK, due, at, t.unitId()))
+                .thenReturn(1));
+        return overdue.switchIfEmpty(atRisk);
+    }
+
     /** The ticket's immutable history, oldest first, for whoever may see the ticket. */
     public Flux<TicketEventView> history(UUID ticketId, Actor actor) {
         return find(ticketId, actor).thenMany(store.history(ticketId)).map(e -> new TicketEventView(e.version(),
@@ -414,7 +472,7 @@ public class TicketService {
     public Mono<Integer> recomputeDeadlines(Actor actor, String reason) {
         return tx.transactional(store.lockWithRunningClocks()
                 .concatMap(t -> store.overlays(t.id()).flatMap(o -> {
-                    Instant acceptDue = t.status() == TicketStatus.DISPATCHED ? sla.acceptDue(t.dispatchedAt())
+                    Instant acceptDue = t.status() == TicketStatus.DISPATCHED ? sla.acceptDue(t.dispatchedAt(), t.grade())
                             : t.acceptDue();
                     Instant finishDue = o.paused() ? t.finishDue() : finishDue(t, o);
                     if (Objects.equals(acceptDue, t.acceptDue()) && Objects.equals(finishDue, t.finishDue())) {
@@ -425,6 +483,7 @@ public class TicketService {
                     detail.put("acceptDue", Arrays.asList(text(t.acceptDue()), text(acceptDue)));
                     detail.put("finishDue", Arrays.asList(text(t.finishDue()), text(finishDue)));
                     return store.update(after)
+                            .then(clocks.sync(after, after.updatedAt()))
                             .then(store.appendEvent(after, t.status(), DEADLINES_MOVED, actor.username(), reason,
                                     json.writeValueAsString(detail)))
                             .then(outbox.append(Topic.TICKET, changed(after, t.status(), DEADLINES_MOVED, actor)))
@@ -559,6 +618,7 @@ public class TicketService {
         return Mono.defer(() -> {
             TicketRow after = edit.apply(current).moved(to, now());
             return store.update(after)
+                    .then(clocks.sync(after, after.updatedAt()))
                     .then(store.appendEvent(after, current.status(), action.name(), actor.username(), reason,
                             detail))
                     .then(outbox.append(Topic.TICKET, changed(after, current.status(), action.name(), actor)))

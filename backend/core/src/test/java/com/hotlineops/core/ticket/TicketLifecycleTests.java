@@ -29,7 +29,8 @@ class TicketLifecycleTests {
         assertThatThrownBy(() -> TicketLifecycle.next(TicketStatus.PENDING_DISPATCH, TicketAction.ACCEPT))
                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
                     assertThat(e.current()).isEqualTo(TicketStatus.PENDING_DISPATCH);
-                    assertThat(e.allowed()).containsExactlyInAnyOrder(TicketAction.DISPATCH, TicketAction.MERGE);
+                    assertThat(e.allowed()).containsExactlyInAnyOrder(TicketAction.DISPATCH, TicketAction.MERGE,
+                            TicketAction.SUPERVISE);
                 });
     }
 

@@ -57,6 +57,8 @@ class SecurityConfiguration {
                         .hasAnyRole(roles(Role.AUDITOR, Role.ADMIN))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/revisit")
                         .hasAnyRole(roles(Role.REVISIT, Role.ADMIN))
+                        .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/supervise")
+                        .hasAnyRole(roles(Role.SUPERVISOR, Role.ADMIN))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/merge")
                         .hasAnyRole(roles(Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/dispatch")

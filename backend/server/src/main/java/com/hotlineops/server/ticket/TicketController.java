@@ -2,6 +2,7 @@ package com.hotlineops.server.ticket;
 
 import com.hotlineops.contract.mobile.CommandResult;
 import com.hotlineops.contract.mobile.TicketCommand;
+import com.hotlineops.contract.sla.SlaClockView;
 import com.hotlineops.contract.ticket.DeskCommand;
 import com.hotlineops.contract.ticket.DispatchRequest;
 import com.hotlineops.contract.ticket.EmergencyTransfer;
@@ -67,6 +68,19 @@ class TicketController {
     @Operation(summary = "The ticket's immutable events: actor, time, reason, state before/after")
     Flux<TicketEventView> history(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         return tickets.history(id, Actor.from(jwt));
+    }
+
+    @GetMapping("/tickets/{id}/sla")
+    @Operation(summary = "The ticket's SLA clocks (SIGN_FOR, FINISH, REVISIT) with ON_TRACK/AT_RISK/OVERDUE/MET/MISSED")
+    Flux<SlaClockView> sla(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        return tickets.slaClocks(id, Actor.from(jwt));
+    }
+
+    @PostMapping("/tickets/{id}/supervise")
+    @Operation(summary = "督办 by a supervisor: an overlay and an event, the state stays; reason required (SUPERVISOR)")
+    Mono<TicketView> supervise(@PathVariable UUID id, @RequestBody ReasonRequest body,
+            @AuthenticationPrincipal Jwt jwt) {
+        return tickets.supervise(id, body.reason(), Actor.from(jwt));
     }
 
     @PostMapping("/tickets/{id}/submit")
