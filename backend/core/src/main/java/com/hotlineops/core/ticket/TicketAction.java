@@ -22,6 +22,7 @@ public enum TicketAction {
     REJECT_EXTENSION,
     PAUSE,
     SUPERVISE,
+    TAG,
     RESUME,
     MERGE
 }

@@ -66,6 +66,9 @@ public class TicketService {
     /** Mark &amp; track tag of a ticket reopened after an unsatisfied revisit (DESIGN.md §2.6). */
     public static final String UNSATISFIED_TAG = "UNSATISFIED";
     static final int MAX_REVISIT_ATTEMPTS = 3;
+    /** Mark &amp; track tag of a ticket with a promised deadline (承诺件). */
+    public static final String PROMISED_TAG = "PROMISED";
+    static final List<String> TAGS = List.of(PROMISED_TAG, UNSATISFIED_TAG);
     static final int MAX_EXTENSION_DAYS = 30;
     static final int SWEEP_BATCH = 500;
     /** The actor of automatic changes made by the SLA sweeper. */
@@ -406,6 +409,20 @@ public class TicketService {
                 .then(clocks.markSupervised(t.id(), now()))
                 .then(Mono.defer(() -> apply(t, TicketAction.SUPERVISE, actor, reason.strip(),
                         Function.identity()))));
+    }
+
+    /**
+     * Marks a ticket for mark &amp; track (DESIGN.md §2.6): PROMISED (承诺件) or UNSATISFIED (不满意件). Idempotent: a
+     * ticket that already has the tag is returned unchanged, without a second event.
+     */
+    public Mono<TicketView> tag(UUID ticketId, String tag, String reason, Actor actor) {
+        if (tag == null || !TAGS.contains(tag)) {
+            return Mono.error(new InvalidTicketCommandException("tag must be one of " + TAGS));
+        }
+        return change(ticketId, actor, t -> store.hasTag(t.id(), tag).flatMap(tagged -> tagged ? Mono.just(t)
+                : apply(t, TicketAction.TAG, actor, tag + (reason == null || reason.isBlank() ? "" : ": "
+                        + reason.strip()), Function.identity()).flatMap(after -> store.tag(t.id(), tag)
+                        .thenReturn(after))));
     }
 
     /** The ticket's SLA clocks with their state now (DESIGN.md §2.3). */

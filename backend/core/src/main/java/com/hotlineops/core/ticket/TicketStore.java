@@ -99,6 +99,11 @@ class TicketStore {
                 .bind("id", id).bind("tag", tag).then();
     }
 
+    Mono<Boolean> hasTag(UUID id, String tag) {
+        return db.sql("select :tag = any(tags) as tagged from ticket where id = :id").bind("id", id).bind("tag", tag)
+                .map(r -> Boolean.TRUE.equals(r.get("tagged", Boolean.class))).one().defaultIfEmpty(false);
+    }
+
     Mono<Void> setMergedInto(UUID id, UUID parent) {
         return db.sql("update ticket set merged_into = :parent where id = :id").bind("id", id).bind("parent", parent)
                 .then();
