@@ -71,3 +71,19 @@ create index ticket_sla_clock_running_idx on ticket_sla_clock (due_at) where sto
 
 -- Supervision (督办): raised automatically when a clock goes overdue, or by a supervisor.
 alter table ticket add column supervised_at timestamptz;
+
+-- Directors' hotline shifts (DESIGN.md §2.7). Tickets a director creates while on shift are director-taken
+-- (taken_by_director + tag DIRECTOR_TAKEN) and tracked on their page.
+create table director_shift (
+    id           uuid primary key,
+    director_id  uuid not null references app_user (id),
+    unit_id      uuid references org_unit (id),
+    starts_at    timestamptz not null,
+    ends_at      timestamptz not null,
+    seat         text,
+    created_by   text not null,
+    created_at   timestamptz not null,
+    constraint director_shift_span_ck check (ends_at > starts_at)
+);
+create index director_shift_director_idx on director_shift (director_id, starts_at);
+alter table ticket add column taken_by_director uuid references app_user (id);

@@ -138,6 +138,8 @@ public class TicketService {
                         blankToNull(r.categoryCode()), blankToNull(r.location()), blankToNull(citizen.name()),
                         blankToNull(citizen.phone()), null, null, null, now, now, null, null, null, 1))
                 .flatMap(row -> store.insert(row)
+                        .then(actor.has(Role.DIRECTOR) ? store.markDirectorTaken(row.id(), actor.userId(), now)
+                                : Mono.empty())
                         .then(store.appendEvent(row, null, "RECEIVED", actor.username(), "intake via " + r.channel()))
                         .then(outbox.append(Topic.TICKET, changed(row, null, "RECEIVED", actor)))
                         .thenReturn(row))

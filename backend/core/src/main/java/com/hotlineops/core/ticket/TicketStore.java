@@ -104,6 +104,17 @@ class TicketStore {
                 .map(r -> Boolean.TRUE.equals(r.get("tagged", Boolean.class))).one().defaultIfEmpty(false);
     }
 
+    /**
+     * Tags the new ticket director-taken (DESIGN.md §2.7) if its creator is a director on shift at {@code at}.
+     */
+    Mono<Void> markDirectorTaken(UUID id, UUID creator, Instant at) {
+        return db.sql("""
+                        update ticket set taken_by_director = :creator, tags = array_append(tags, 'DIRECTOR_TAKEN')
+                         where id = :id and exists (select 1 from director_shift
+                                                     where director_id = :creator and starts_at <= :at and ends_at > :at)""")
+                .bind("id", id).bind("creator", creator).bind("at", utc(at)).then();
+    }
+
     Mono<Void> setMergedInto(UUID id, UUID parent) {
         return db.sql("update ticket set merged_into = :parent where id = :id").bind("id", id).bind("parent", parent)
                 .then();
