@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param today      the figures of DESIGN.md §2.4 for the calls offered today (Asia/Shanghai), both queues
  * @param todayByQueue the same per queue
+ * @param board      the tickets board: SLA states, deadlines, clear-to-zero, directors on shift (never null)
  */
 public record WallFrame(
         FrameKind kind,
@@ -20,13 +21,15 @@ public record WallFrame(
         CallFigures today,
         Map<CallQueue, CallFigures> todayByQueue,
         AgentCounts agents,
-        TicketSummary tickets) {
+        TicketSummary tickets,
+        TicketBoard board) {
 
     public WallFrame {
         todayByQueue = Map.copyOf(todayByQueue);
+        board = board == null ? TicketBoard.EMPTY : board;
     }
 
     public WallFrame asKind(FrameKind newKind) {
-        return new WallFrame(newKind, seq, asOf, today, todayByQueue, agents, tickets);
+        return new WallFrame(newKind, seq, asOf, today, todayByQueue, agents, tickets, board);
     }
 }

@@ -64,8 +64,11 @@ public class LiveState implements SmartLifecycle {
     private LocalDate day;
     private volatile Disposable following;
 
+    private final TicketBoardFeed board;
+
     LiveState(CallEventStore calls, EventStream stream, DatabaseClient db, JsonMapper json, Clock clock,
-            HotlineProperties properties) {
+            HotlineProperties properties, TicketBoardFeed board) {
+        this.board = board;
         this.calls = calls;
         this.stream = stream;
         this.db = db;
@@ -168,7 +171,7 @@ public class LiveState implements SmartLifecycle {
         Map<TicketStatus, Long> byStatus = new EnumMap<>(TicketStatus.class);
         openTickets.values().forEach(t -> byStatus.merge(t.status(), 1L, Long::sum));
         return new WallFrame(kind, seq.incrementAndGet(), now, all, byQueue, agents.counts(),
-                new TicketSummary(openTickets.size(), byStatus));
+                new TicketSummary(openTickets.size(), byStatus), board.latest());
     }
 
     @Override
