@@ -7,6 +7,7 @@ import com.hotlineops.contract.call.CallQueue;
 import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.wall.CallPanel;
 import com.hotlineops.contract.wall.FrameKind;
+import com.hotlineops.contract.wall.TicketBoard;
 import com.hotlineops.contract.wall.TicketSummary;
 import com.hotlineops.contract.wall.WallFrame;
 import com.sun.net.httpserver.HttpExchange;
@@ -156,7 +157,7 @@ public final class FakeWallBackend implements AutoCloseable {
         CallFigures today = new CallFigures(offered, answered, 0, 0, offered == 0 ? null : (double) answered / offered,
                 null, null, null, null, 0, null, null, now);
         return new WallFrame(kind, seq, now, today, Map.of(CallQueue.GENERAL, today), AgentCounts.NONE,
-                new TicketSummary(0, Map.of(TicketStatus.ACCEPTED, 0L)), CallPanel.empty(now));
+                new TicketSummary(0, Map.of(TicketStatus.ACCEPTED, 0L)), CallPanel.empty(now), TicketBoard.EMPTY);
     }
 
     private static Sinks.Many<WallFrame> newUpdates() {

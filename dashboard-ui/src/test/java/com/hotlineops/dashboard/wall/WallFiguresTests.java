@@ -6,6 +6,7 @@ import com.hotlineops.contract.call.AgentCounts;
 import com.hotlineops.contract.call.CallFigures;
 import com.hotlineops.contract.wall.CallPanel;
 import com.hotlineops.contract.wall.FrameKind;
+import com.hotlineops.contract.wall.TicketBoard;
 import com.hotlineops.contract.wall.TicketSummary;
 import com.hotlineops.contract.wall.WallFrame;
 import com.hotlineops.dashboard.live.LiveWallState;
@@ -103,7 +104,7 @@ class WallFiguresTests {
 
     private static WallFrame frame(CallFigures today) {
         return new WallFrame(FrameKind.UPDATE, 5, NOW, today, Map.of(), new AgentCounts(12, 40, 5, 3, 60),
-                new TicketSummary(321, Map.of()), CallPanel.empty(NOW));
+                new TicketSummary(321, Map.of()), CallPanel.empty(NOW), TicketBoard.EMPTY);
     }
 
     private static CallFigures callFigures(long offered, long answered, Double answerRate, long inQueue,

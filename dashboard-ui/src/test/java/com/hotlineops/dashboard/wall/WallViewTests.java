@@ -7,6 +7,7 @@ import com.hotlineops.contract.call.AgentCounts;
 import com.hotlineops.contract.call.CallFigures;
 import com.hotlineops.contract.wall.CallPanel;
 import com.hotlineops.contract.wall.FrameKind;
+import com.hotlineops.contract.wall.TicketBoard;
 import com.hotlineops.contract.wall.TicketSummary;
 import com.hotlineops.contract.wall.WallFrame;
 import com.hotlineops.dashboard.live.FakeWallBackend;
@@ -76,7 +77,7 @@ class WallViewTests extends SpringBrowserlessTest {
         CallFigures today = new CallFigures(1234, 1180, 0, 20, 0.9833, 0.9, 0.95, 0.0167, 8.5, 3, 42L,
                 now.minusSeconds(42), now);
         backend.emit(new WallFrame(FrameKind.UPDATE, 99, now, today, Map.of(), new AgentCounts(12, 40, 5, 3, 60),
-                new TicketSummary(321, Map.of()), CallPanel.empty(now)));
+                new TicketSummary(321, Map.of()), CallPanel.empty(now), TicketBoard.EMPTY));
 
         await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             roundTrip();

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param today      the figures of DESIGN.md §2.4 for the calls offered today (Asia/Shanghai), both queues
  * @param todayByQueue the same per queue
  * @param calls      the calls panel: live windows per queue, agents, calls per minute beside a week earlier
+ * @param board      the tickets board: SLA states, deadlines, clear-to-zero, directors on shift (never null)
  */
 public record WallFrame(
         FrameKind kind,
@@ -22,13 +23,15 @@ public record WallFrame(
         Map<CallQueue, CallFigures> todayByQueue,
         AgentCounts agents,
         TicketSummary tickets,
-        CallPanel calls) {
+        CallPanel calls,
+        TicketBoard board) {
 
     public WallFrame {
         todayByQueue = Map.copyOf(todayByQueue);
+        board = board == null ? TicketBoard.EMPTY : board;
     }
 
     public WallFrame asKind(FrameKind newKind) {
-        return new WallFrame(newKind, seq, asOf, today, todayByQueue, agents, tickets, calls);
+        return new WallFrame(newKind, seq, asOf, today, todayByQueue, agents, tickets, calls, board);
     }
 }

@@ -5,5 +5,9 @@ public enum Topic {
     /** Payload: one {@code TicketChanged}. */
     TICKET,
     /** Payload: the array of CTI events newly stored by one batch. */
-    CALLS
+    CALLS,
+    /** Payload: one {@code CalendarDay} an administrator changed; every instance reloads its calendar. */
+    CALENDAR,
+    /** Payload: one {@code SlaEvent} (a clock crossed into AT_RISK or OVERDUE), once per clock and crossing. */
+    SLA
 }

@@ -1,5 +1,6 @@
 package com.hotlineops.core.sla;
 
+import com.hotlineops.contract.calendar.DurationUnit;
 import com.hotlineops.core.config.HotlineProperties;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * working day (调休上班). Working time accrues 24 h per working day and nothing on other days, so
  * {@code add(start, N days)} is the instant at which N×24 h of working time have accrued since {@code start}.
  *
- * <p>The official lists are loaded by the calendar feature; without them the calendar is Monday–Friday.
+ * <p>The official lists are loaded by the calendar feature ({@code core.calendar}), which replaces the exceptions
+ * whenever the calendar changes; without them the calendar is Monday–Friday.
  */
 @Component
 public class WorkingCalendar {
@@ -75,7 +77,39 @@ public class WorkingCalendar {
         }
     }
 
+    /** The working time that accrues in {@code [from, to)}; zero when {@code to} is not after {@code from}. */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        Duration total = Duration.ZERO;
+        ZonedDateTime cursor = from.atZone(zone);
+        while (cursor.toInstant().isBefore(to)) {
+            ZonedDateTime endOfDay = cursor.toLocalDate().plusDays(1).atStartOfDay(zone);
+            Instant segmentEnd = endOfDay.toInstant().isBefore(to) ? endOfDay.toInstant() : to;
+            if (isWorkingDay(cursor.toLocalDate())) {
+                total = total.plus(Duration.between(cursor.toInstant(), segmentEnd));
+            }
+            cursor = endOfDay;
+        }
+        return total;
+    }
+
     public Instant addWorkingDays(Instant start, int days) {
         return addWorkingTime(start, Duration.ofDays(days));
+    }
+
+    /**
+     * {@code amount} of {@code unit} after {@code start}: working days and hours on this calendar, {@code HOURS} on
+     * the wall clock (DESIGN.md §2.3).
+     */
+    public Instant add(Instant start, long amount, DurationUnit unit) {
+        return switch (unit) {
+            case WORKING_DAYS -> addWorkingTime(start, Duration.ofDays(amount));
+            case WORKING_HOURS -> addWorkingTime(start, Duration.ofHours(amount));
+            case HOURS -> {
+                if (amount < 0) {
+                    throw new IllegalArgumentException("amount must not be negative: " + amount);
+                }
+                yield start.plus(Duration.ofHours(amount));
+            }
+        };
     }
 }

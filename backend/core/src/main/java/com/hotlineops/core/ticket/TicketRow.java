@@ -42,6 +42,12 @@ record TicketRow(
                 citizenName, citizenPhone, unit, grid, null, createdAt, updatedAt, at, acceptBy, finishBy, version);
     }
 
+    TicketRow withDeadlines(Instant acceptBy, Instant finishBy) {
+        return new TicketRow(id, number, channel, externalId, status, grade, title, content, categoryCode, location,
+                citizenName, citizenPhone, unitId, gridId, assigneeId, createdAt, updatedAt, dispatchedAt, acceptBy,
+                finishBy, version);
+    }
+
     TicketRow assignedTo(UUID assignee) {
         return new TicketRow(id, number, channel, externalId, status, grade, title, content, categoryCode, location,
                 citizenName, citizenPhone, unitId, gridId, assignee, createdAt, updatedAt, dispatchedAt, acceptDue,

@@ -2,12 +2,17 @@ package com.hotlineops.core.ticket;
 
 import com.hotlineops.contract.mobile.CommandResult;
 import com.hotlineops.contract.mobile.TicketCommand;
+import com.hotlineops.contract.sla.SlaClockView;
+import com.hotlineops.contract.sla.SlaEvent;
+import com.hotlineops.contract.sla.SlaState;
 import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.contract.ticket.Citizen;
 import com.hotlineops.contract.ticket.DispatchRequest;
 import com.hotlineops.contract.ticket.IntakeRequest;
 import com.hotlineops.contract.ticket.IntakeResult;
+import com.hotlineops.contract.ticket.RevisitResult;
 import com.hotlineops.contract.ticket.TicketChanged;
+import com.hotlineops.contract.ticket.TicketEventView;
 import com.hotlineops.contract.ticket.TicketGrade;
 import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.ticket.TicketView;
@@ -25,9 +30,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import com.hotlineops.core.ticket.TicketStore.ClockOverlays;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -43,6 +60,24 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class TicketService {
 
+    /** Event type of a deadline change without a state change (calendar edit). */
+    public static final String DEADLINES_MOVED = "DEADLINES_MOVED";
+
+    /** Mark &amp; track tag of a ticket reopened after an unsatisfied revisit (DESIGN.md §2.6). */
+    public static final String UNSATISFIED_TAG = "UNSATISFIED";
+    static final int MAX_REVISIT_ATTEMPTS = 3;
+    /** Mark &amp; track tag of a ticket with a promised deadline (承诺件). */
+    public static final String PROMISED_TAG = "PROMISED";
+    static final List<String> TAGS = List.of(PROMISED_TAG, UNSATISFIED_TAG);
+    static final int MAX_EXTENSION_DAYS = 30;
+    static final int SWEEP_BATCH = 500;
+    /** The actor of automatic changes made by the SLA sweeper. */
+    static final Actor SWEEPER = new Actor(new UUID(0, 0), "sla-sweeper", Set.of(), null, null);
+    private static final Logger log = LoggerFactory.getLogger(TicketService.class);
+    static final List<String> EMERGENCY_NUMBERS = List.of("110", "119", "120", "122");
+    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP =
+            new tools.jackson.core.type.TypeReference<>() { };
+
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{3,20}");
 
     private final TicketStore store;
@@ -54,9 +89,11 @@ public class TicketService {
     private final ZoneId zone;
     private final DatabaseClient db;
     private final JsonMapper json;
+    private final SlaClockStore clocks;
 
     TicketService(TicketStore store, OrgDirectory org, Outbox outbox, TransactionalOperator tx, SlaPolicy sla,
-            Clock clock, HotlineProperties properties, DatabaseClient db, JsonMapper json) {
+            Clock clock, HotlineProperties properties, DatabaseClient db, JsonMapper json, SlaClockStore clocks) {
+        this.clocks = clocks;
         this.store = store;
         this.org = org;
         this.outbox = outbox;
@@ -89,7 +126,7 @@ public class TicketService {
     }
 
     private Mono<TicketRow> create(IntakeRequest r, Actor actor) {
-        Instant now = clock.instant();
+        Instant now = now();
         Citizen citizen = r.citizen() == null ? new Citizen(null, null) : r.citizen();
         TicketGrade grade = r.grade() != null ? r.grade()
                 : Boolean.TRUE.equals(r.enterprise()) || r.channel() == Channel.ENTERPRISE_LINE
@@ -101,6 +138,8 @@ public class TicketService {
                         blankToNull(r.categoryCode()), blankToNull(r.location()), blankToNull(citizen.name()),
                         blankToNull(citizen.phone()), null, null, null, now, now, null, null, null, 1))
                 .flatMap(row -> store.insert(row)
+                        .then(actor.has(Role.DIRECTOR) ? store.markDirectorTaken(row.id(), actor.userId(), now)
+                                : Mono.empty())
                         .then(store.appendEvent(row, null, "RECEIVED", actor.username(), "intake via " + r.channel()))
                         .then(outbox.append(Topic.TICKET, changed(row, null, "RECEIVED", actor)))
                         .thenReturn(row))
@@ -132,9 +171,9 @@ public class TicketService {
                 .switchIfEmpty(Mono.error(() -> new InvalidTicketCommandException(
                         "gridId must name a grid of the chosen unit")));
         return unit.then(grid).flatMap(g -> change(ticketId, actor, t -> {
-            Instant now = clock.instant();
+            Instant now = now();
             return apply(t, TicketAction.DISPATCH, actor, request.note(), row -> row.dispatched(request.unitId(),
-                    request.gridId(), now, sla.acceptDue(now), sla.finishDue(now, row.grade())));
+                    request.gridId(), now, sla.acceptDue(now, row.grade()), sla.finishDue(now, row.grade())));
         }));
     }
 
@@ -159,6 +198,327 @@ public class TicketService {
     public Mono<CommandResult> finish(TicketCommand command, Actor actor) {
         return command(command, actor, TicketAction.FINISH, t -> requireNote(command)
                 .then(apply(t, TicketAction.FINISH, actor, command.note(), Function.identity())));
+    }
+
+    /** 退单: the handler (unit desk or worker) hands the ticket back; a dispatcher approves or rejects. */
+    public Mono<CommandResult> requestReturn(TicketCommand command, Actor actor) {
+        return command(command, actor, TicketAction.REQUEST_RETURN, t -> requireNote(command)
+                .then(store.setReturnFrom(t.id(), t.status()))
+                .then(apply(t, TicketAction.REQUEST_RETURN, actor, command.note(), Function.identity())));
+    }
+
+    /** Return approved (退单→改派): back to the dispatch queue, no longer with the unit; its clocks stop. */
+    public Mono<TicketView> approveReturn(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> apply(t, TicketAction.APPROVE_RETURN, actor, blankToNull(reason),
+                row -> row.dispatched(null, null, null, null, null)));
+    }
+
+    /** Return rejected: the ticket goes back to the state it was returned from (DISPATCHED or ACCEPTED). */
+    public Mono<TicketView> rejectReturn(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> require(reason, "reason")
+                .then(store.returnFrom(t.id()).defaultIfEmpty(TicketStatus.DISPATCHED))
+                .flatMap(from -> applyTo(t, TicketAction.REJECT_RETURN,
+                        TicketLifecycle.next(t.status(), TicketAction.REJECT_RETURN, from), actor, reason,
+                        Function.identity())));
+    }
+
+    /** Answered directly (knowledge base / three-way call): RECEIVED → CLOSED with the answer as the reason. */
+    public Mono<TicketView> answerDirectly(UUID ticketId, String answer, Actor actor) {
+        return change(ticketId, actor, t -> require(answer, "reason")
+                .then(Mono.defer(() -> apply(t, TicketAction.ANSWER_DIRECTLY, actor, answer.strip(),
+                        Function.identity()))));
+    }
+
+    /** An emergency (DESIGN.md §2.1) is not a ticket: RECEIVED → TRANSFERRED_EMERGENCY with the number used. */
+    public Mono<TicketView> transferEmergency(UUID ticketId, String number, String reason, Actor actor) {
+        if (number == null || !EMERGENCY_NUMBERS.contains(number.strip())) {
+            return Mono.error(new InvalidTicketCommandException("number must be one of " + EMERGENCY_NUMBERS));
+        }
+        String why = "transferred to " + number.strip() + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+        return change(ticketId, actor, t -> apply(t, TicketAction.TRANSFER_EMERGENCY, actor, why,
+                Function.identity()).flatMap(after -> store.setEmergencyNumber(t.id(), number.strip())
+                        .thenReturn(after)));
+    }
+
+    /** Audit passed: the ticket waits for its revisit. */
+    public Mono<TicketView> auditPass(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> apply(t, TicketAction.AUDIT_PASS, actor, blankToNull(reason),
+                Function.identity()).flatMap(after -> store.resetRevisitAttempts(t.id()).thenReturn(after)));
+    }
+
+    /** Audit rejected (重办): back to the handler, reason required. */
+    public Mono<TicketView> auditReject(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> require(reason, "reason")
+                .then(Mono.defer(() -> apply(t, TicketAction.AUDIT_REJECT, actor, reason.strip(),
+                        Function.identity()))));
+    }
+
+    /**
+     * Records one revisit call (DESIGN.md §2.2): satisfied or basically satisfied closes; unsatisfied reopens
+     * (→ ACCEPTED) and tags the ticket UNSATISFIED; unreachable counts an attempt and the third closes. Not
+     * idempotent by design: every call is an attempt that happened.
+     */
+    public Mono<TicketView> revisit(UUID ticketId, RevisitResult result, String note, Actor actor) {
+        if (result == null) {
+            return Mono.error(new InvalidTicketCommandException("result is required: " + List.of(RevisitResult.values())));
+        }
+        String reason = result + (note == null || note.isBlank() ? "" : ": " + note.strip());
+        return change(ticketId, actor, t -> switch (result) {
+            case SATISFIED, BASICALLY_SATISFIED -> apply(t, TicketAction.REVISIT_CLOSE, actor, reason,
+                    Function.identity());
+            case UNSATISFIED -> apply(t, TicketAction.REVISIT_UNSATISFIED, actor, reason, Function.identity())
+                    .flatMap(after -> store.tag(t.id(), UNSATISFIED_TAG).thenReturn(after));
+            case UNREACHABLE -> Mono.fromCallable(() -> TicketLifecycle.next(t.status(),
+                            TicketAction.REVISIT_UNREACHABLE))
+                    .then(store.countRevisitAttempt(t.id()))
+                    .flatMap(n -> n >= MAX_REVISIT_ATTEMPTS
+                            ? apply(t, TicketAction.REVISIT_CLOSE, actor, reason + " (attempt " + n
+                                    + ", closed unreachable)", Function.identity())
+                            : apply(t, TicketAction.REVISIT_UNREACHABLE, actor, reason + " (attempt " + n + ")",
+                                    Function.identity()));
+        });
+    }
+
+    /** 并单: this duplicate is merged into an open parent ticket. */
+    public Mono<TicketView> merge(UUID ticketId, UUID parentId, String reason, Actor actor) {
+        if (parentId == null || parentId.equals(ticketId)) {
+            return Mono.error(new InvalidTicketCommandException("parentId is required and must name another ticket"));
+        }
+        Mono<TicketRow> parent = store.find(parentId)
+                .filter(p -> p.status().isOpen() && visibleTo(p, actor))
+                .switchIfEmpty(Mono.error(() -> new InvalidTicketCommandException(
+                        "parentId must name an open ticket")));
+        return parent.flatMap(p -> change(ticketId, actor, t -> apply(t, TicketAction.MERGE, actor,
+                "merged into " + p.number() + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()),
+                Function.identity()).flatMap(after -> store.setMergedInto(t.id(), p.id()).thenReturn(after))));
+    }
+
+    /**
+     * 延期 request by the handler, before the finish deadline (DESIGN.md §2.2); one pending request at a time.
+     *
+     * @param days working days asked for, 1–30
+     */
+    public Mono<TicketView> requestExtension(UUID ticketId, Integer days, String reason, Actor actor) {
+        if (days == null || days < 1 || days > MAX_EXTENSION_DAYS) {
+            return Mono.error(new InvalidTicketCommandException("days must be between 1 and " + MAX_EXTENSION_DAYS));
+        }
+        if (reason == null || reason.isBlank()) {
+            return Mono.error(new InvalidTicketCommandException("reason is required"));
+        }
+        return change(ticketId, actor, t -> store.overlays(t.id()).flatMap(o -> {
+            Instant now = now();
+            guard(t, o, TicketAction.REQUEST_EXTENSION);
+            if (t.finishDue() != null && !now.isBefore(t.finishDue())) {
+                return Mono.error(new InvalidTicketCommandException(
+                        "an extension must be requested before the finish deadline " + t.finishDue()));
+            }
+            return store.requestExtension(t.id(), days, reason.strip())
+                    .then(apply(t, TicketAction.REQUEST_EXTENSION, actor, days + " working days: " + reason.strip(),
+                            Function.identity()));
+        }));
+    }
+
+    /** Extension approved by a dispatcher: the requested working days move the finish deadline. */
+    public Mono<TicketView> approveExtension(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> store.overlays(t.id()).flatMap(o -> {
+            guard(t, o, TicketAction.APPROVE_EXTENSION);
+            int granted = o.extensionDaysRequested();
+            ClockOverlays after = new ClockOverlays(null, o.extendedDays() + granted, o.pausedAt(),
+                    o.pausedWorkingSeconds());
+            Instant finishDue = o.paused() ? null : finishDue(t, after);
+            return store.decideExtension(t.id(), granted)
+                    .then(applyWithDetail(t, TicketAction.APPROVE_EXTENSION, actor,
+                            "+" + granted + " working days" + (reason == null || reason.isBlank() ? "" : ": "
+                                    + reason.strip()),
+                            row -> row.withDeadlines(row.acceptDue(), finishDue),
+                            deadlineDetail(t.acceptDue(), t.acceptDue(), t.finishDue(), finishDue)));
+        }));
+    }
+
+    /** Extension rejected by a dispatcher; the deadline stays. Reason required. */
+    public Mono<TicketView> rejectExtension(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> require(reason, "reason").then(store.overlays(t.id())).flatMap(o -> {
+            guard(t, o, TicketAction.REJECT_EXTENSION);
+            return store.decideExtension(t.id(), 0)
+                    .then(apply(t, TicketAction.REJECT_EXTENSION, actor, reason.strip(), Function.identity()));
+        }));
+    }
+
+    /** Pause (waiting for the citizen): the finish clock stops; the ticket shows no finish deadline meanwhile. */
+    public Mono<TicketView> pause(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> require(reason, "reason").then(store.overlays(t.id())).flatMap(o -> {
+            guard(t, o, TicketAction.PAUSE);
+            Instant now = now();
+            return store.pause(t.id(), now)
+                    .then(applyWithDetail(t, TicketAction.PAUSE, actor, reason.strip(),
+                            row -> row.withDeadlines(row.acceptDue(), null),
+                            deadlineDetail(t.acceptDue(), t.acceptDue(), t.finishDue(), null)));
+        }));
+    }
+
+    /** Resume: the working time spent paused is added to the finish deadline. */
+    public Mono<TicketView> resume(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> store.overlays(t.id()).flatMap(o -> {
+            guard(t, o, TicketAction.RESUME);
+            long seconds = sla.calendar().workingTimeBetween(o.pausedAt(), now()).toSeconds();
+            ClockOverlays after = new ClockOverlays(o.extensionDaysRequested(), o.extendedDays(), null,
+                    o.pausedWorkingSeconds() + seconds);
+            Instant finishDue = finishDue(t, after);
+            return store.resume(t.id(), seconds)
+                    .then(applyWithDetail(t, TicketAction.RESUME, actor, blankToNull(reason),
+                            row -> row.withDeadlines(row.acceptDue(), finishDue),
+                            deadlineDetail(t.acceptDue(), t.acceptDue(), t.finishDue(), finishDue)));
+        }));
+    }
+
+    private Instant finishDue(TicketRow t, ClockOverlays o) {
+        return sla.finishDue(t.dispatchedAt(), t.grade(), o.extendedDays(),
+                Duration.ofSeconds(o.pausedWorkingSeconds()));
+    }
+
+    /** The lifecycle allows the overlay actions in ACCEPTED; each also needs its own condition. */
+    private static void guard(TicketRow t, ClockOverlays o, TicketAction action) {
+        Set<TicketAction> allowed = EnumSet.noneOf(TicketAction.class);
+        for (TicketAction a : TicketLifecycle.allowed(t.status())) {
+            boolean ok = switch (a) {
+                case REQUEST_EXTENSION -> o.extensionDaysRequested() == null && !o.paused();
+                case APPROVE_EXTENSION, REJECT_EXTENSION -> o.extensionDaysRequested() != null;
+                case PAUSE -> !o.paused();
+                case RESUME -> o.paused();
+                default -> true;
+            };
+            if (ok) {
+                allowed.add(a);
+            }
+        }
+        if (!allowed.contains(action)) {
+            TicketLifecycle.next(t.status(), action);
+            throw new IllegalTransitionException(t.status(), action, allowed);
+        }
+    }
+
+    private String deadlineDetail(Instant acceptBefore, Instant acceptAfter, Instant finishBefore,
+            Instant finishAfter) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("acceptDue", Arrays.asList(text(acceptBefore), text(acceptAfter)));
+        detail.put("finishDue", Arrays.asList(text(finishBefore), text(finishAfter)));
+        return json.writeValueAsString(detail);
+    }
+
+    /** 督办 by a supervisor: an overlay and an event; the state stays. */
+    public Mono<TicketView> supervise(UUID ticketId, String reason, Actor actor) {
+        return change(ticketId, actor, t -> require(reason, "reason")
+                .then(clocks.markSupervised(t.id(), now()))
+                .then(Mono.defer(() -> apply(t, TicketAction.SUPERVISE, actor, reason.strip(),
+                        Function.identity()))));
+    }
+
+    /**
+     * Marks a ticket for mark &amp; track (DESIGN.md §2.6): PROMISED (承诺件) or UNSATISFIED (不满意件). Idempotent: a
+     * ticket that already has the tag is returned unchanged, without a second event.
+     */
+    public Mono<TicketView> tag(UUID ticketId, String tag, String reason, Actor actor) {
+        if (tag == null || !TAGS.contains(tag)) {
+            return Mono.error(new InvalidTicketCommandException("tag must be one of " + TAGS));
+        }
+        return change(ticketId, actor, t -> store.hasTag(t.id(), tag).flatMap(tagged -> tagged ? Mono.just(t)
+                : apply(t, TicketAction.TAG, actor, tag + (reason == null || reason.isBlank() ? "" : ": "
+                        + reason.strip()), Function.identity()).flatMap(after -> store.tag(t.id(), tag)
+                        .thenReturn(after))));
+    }
+
+    /** The ticket's SLA clocks with their state now (DESIGN.md §2.3). */
+    public Flux<SlaClockView> slaClocks(UUID ticketId, Actor actor) {
+        return find(ticketId, actor).thenMany(Flux.defer(() -> clocks.clocks(ticketId, now())));
+    }
+
+    /**
+     * One sweep of the SLA clocks at {@code at}: each running clock that crossed AT_RISK or OVERDUE is announced
+     * once cluster-wide — the claim ({@code update … where notified_at is null returning}) and the outbox entry share
+     * one transaction, so of several sweepers exactly one announces, and a failed commit announces nothing. OVERDUE
+     * also raises supervision (督办) with a ticket event.
+     *
+     * @return how many announcements this sweep made
+     */
+    public Mono<Integer> sweepSla(Instant at) {
+        Instant sweepAt = at.truncatedTo(ChronoUnit.MICROS);
+        return clocks.unannounced(sweepAt, SWEEP_BATCH)
+                .concatMap(c -> tx.transactional(store.lock(c.ticketId()).flatMap(t -> announce(t, c, sweepAt)))
+                        .defaultIfEmpty(0)
+                        .onErrorResume(e -> {
+                            log.warn("SLA announcement for ticket {} {} failed, next sweep retries: {}",
+                                    c.ticketId(), c.clock(), e.toString());
+                            return Mono.just(0);
+                        }))
+                .reduce(0, Integer::sum);
+    }
+
+    private Mono<Integer> announce(TicketRow t, SlaClockStore.Crossing c, Instant at) {
+        Mono<Integer> overdue = clocks.claimOverdue(c, at).flatMap(due -> outbox.append(Topic.SLA,
+                        new SlaEvent(t.id(), t.number(), c.clock(), SlaState.OVERDUE, due, at, t.unitId()))
+                .then(clocks.markSupervised(t.id(), at))
+                .then(apply(t, TicketAction.SUPERVISE, SWEEPER, c.clock() + " overdue since " + due,
+                        Function.identity()))
+                .thenReturn(1));
+        Mono<Integer> atRisk = clocks.claimAtRisk(c, at).flatMap(due -> outbox.append(Topic.SLA,
+                        new SlaEvent(t.id(), t.number(), c.clock(), SlaState.AT_RISK, due, at, t.unitId()))
+                .thenReturn(1));
+        return overdue.switchIfEmpty(atRisk);
+    }
+
+    /** The ticket's immutable history, oldest first, for whoever may see the ticket. */
+    public Flux<TicketEventView> history(UUID ticketId, Actor actor) {
+        return find(ticketId, actor).thenMany(store.history(ticketId)).map(e -> new TicketEventView(e.version(),
+                e.type(), e.actor(), e.occurredAt(), e.from() == null ? null : TicketStatus.valueOf(e.from()),
+                TicketStatus.valueOf(e.to()), e.reason(), e.detail() == null ? Map.of()
+                        : json.readValue(e.detail(), MAP)));
+    }
+
+    private static Mono<Void> require(String value, String name) {
+        return value == null || value.isBlank()
+                ? Mono.error(new InvalidTicketCommandException(name + " is required"))
+                : Mono.empty();
+    }
+
+    /**
+     * Recomputes the deadlines of open tickets after the calendar changed (DESIGN.md §2.3): the sign-for deadline of
+     * tickets not yet accepted and the finish deadline of tickets not yet finished (and not paused), from their
+     * dispatch time, grade, approved extensions and the working time already spent paused. Each ticket whose deadline moves gets a {@code DEADLINES_MOVED} event with the before/after values.
+     * Joins the caller's transaction.
+     *
+     * @return how many tickets had a deadline moved
+     */
+    public Mono<Integer> recomputeDeadlines(Actor actor, String reason) {
+        return tx.transactional(store.lockWithRunningClocks()
+                .concatMap(t -> store.overlays(t.id()).flatMap(o -> {
+                    Instant acceptDue = t.status() == TicketStatus.DISPATCHED ? sla.acceptDue(t.dispatchedAt(), t.grade())
+                            : t.acceptDue();
+                    Instant finishDue = o.paused() ? t.finishDue() : finishDue(t, o);
+                    if (Objects.equals(acceptDue, t.acceptDue()) && Objects.equals(finishDue, t.finishDue())) {
+                        return Mono.empty();
+                    }
+                    TicketRow after = t.withDeadlines(acceptDue, finishDue).moved(t.status(), now());
+                    Map<String, Object> detail = new LinkedHashMap<>();
+                    detail.put("acceptDue", Arrays.asList(text(t.acceptDue()), text(acceptDue)));
+                    detail.put("finishDue", Arrays.asList(text(t.finishDue()), text(finishDue)));
+                    return store.update(after)
+                            .then(clocks.sync(after, after.updatedAt()))
+                            .then(store.appendEvent(after, t.status(), DEADLINES_MOVED, actor.username(), reason,
+                                    json.writeValueAsString(detail)))
+                            .then(outbox.append(Topic.TICKET, changed(after, t.status(), DEADLINES_MOVED, actor)))
+                            .thenReturn(1);
+                }))
+                .count()
+                .map(Long::intValue));
+    }
+
+    /** PostgreSQL keeps microseconds: an answer must show the instants exactly as they are stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String text(Instant i) {
+        return i == null ? null : i.toString();
     }
 
     /** The ticket if the actor may see it; otherwise not found, whether or not it exists. */
@@ -250,18 +610,36 @@ public class TicketService {
                         values (:id, :actor, :ticket, :action, :result, :at)""")
                 .bind("id", command.commandId()).bind("actor", actor.userId()).bind("ticket", command.ticketId())
                 .bind("action", action.name()).bind("result", Json.of(json.writeValueAsString(result)))
-                .bind("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .bind("at", now().atOffset(ZoneOffset.UTC))
                 .then()
                 .thenReturn(new CommandResult(command.commandId(), result, false));
     }
 
     private Mono<TicketRow> apply(TicketRow current, TicketAction action, Actor actor, String reason,
             Function<TicketRow, TicketRow> edit) {
+        return Mono.defer(() -> applyTo(current, action, TicketLifecycle.next(current.status(), action), actor,
+                reason, edit));
+    }
+
+    private Mono<TicketRow> applyWithDetail(TicketRow current, TicketAction action, Actor actor, String reason,
+            Function<TicketRow, TicketRow> edit, String detail) {
+        return Mono.defer(() -> applyTo(current, action, TicketLifecycle.next(current.status(), action), actor,
+                reason, edit, detail));
+    }
+
+    private Mono<TicketRow> applyTo(TicketRow current, TicketAction action, TicketStatus to, Actor actor,
+            String reason, Function<TicketRow, TicketRow> edit) {
+        return applyTo(current, action, to, actor, reason, edit, null);
+    }
+
+    private Mono<TicketRow> applyTo(TicketRow current, TicketAction action, TicketStatus to, Actor actor,
+            String reason, Function<TicketRow, TicketRow> edit, String detail) {
         return Mono.defer(() -> {
-            TicketStatus to = TicketLifecycle.next(current.status(), action);
-            TicketRow after = edit.apply(current).moved(to, clock.instant());
+            TicketRow after = edit.apply(current).moved(to, now());
             return store.update(after)
-                    .then(store.appendEvent(after, current.status(), action.name(), actor.username(), reason))
+                    .then(clocks.sync(after, after.updatedAt()))
+                    .then(store.appendEvent(after, current.status(), action.name(), actor.username(), reason,
+                            detail))
                     .then(outbox.append(Topic.TICKET, changed(after, current.status(), action.name(), actor)))
                     .thenReturn(after);
         });

@@ -3,6 +3,7 @@ package com.hotlineops.core.ticket;
 import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.contract.ticket.TicketGrade;
 import com.hotlineops.contract.ticket.TicketStatus;
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,6 +46,19 @@ class TicketStore {
                 .bind("channel", channel.name()).bind("external", externalId).map(TicketStore::read).one();
     }
 
+    /**
+     * Row-locks the open tickets whose sign-for or finish clock is running (DISPATCHED, ACCEPTED, RETURN_REQUESTED),
+     * in id order so that concurrent callers cannot deadlock.
+     */
+    Flux<TicketRow> lockWithRunningClocks() {
+        return db.sql("select " + COLUMNS + """
+                         from ticket
+                        where status in ('DISPATCHED', 'ACCEPTED', 'RETURN_REQUESTED') and dispatched_at is not null
+                        order by id
+                          for update""")
+                .map(TicketStore::read).all();
+    }
+
     /** Open tickets offered to the grid (not yet accepted) or assigned to the worker. */
     Flux<TicketRow> openForWorker(UUID workerId, UUID gridId) {
         return db.sql("select " + COLUMNS + """
@@ -55,6 +69,120 @@ class TicketStore {
                 .bind("worker", workerId)
                 .bind("grid", gridId == null ? new UUID(0, 0) : gridId)
                 .map(TicketStore::read).all();
+    }
+
+    /** Remembers where a return was requested from, so a rejection can go back there. */
+    Mono<Void> setReturnFrom(UUID id, TicketStatus from) {
+        var spec = db.sql("update ticket set return_from = :from where id = :id").bind("id", id);
+        return (from == null ? spec.bindNull("from", String.class) : spec.bind("from", from.name())).then();
+    }
+
+    Mono<TicketStatus> returnFrom(UUID id) {
+        return db.sql("select return_from from ticket where id = :id").bind("id", id)
+                .map(r -> r.get("return_from", String.class)).one()
+                .map(TicketStatus::valueOf);
+    }
+
+    /** Counts one more revisit attempt and answers the new count. */
+    Mono<Integer> countRevisitAttempt(UUID id) {
+        return db.sql("update ticket set revisit_attempts = revisit_attempts + 1 where id = :id returning revisit_attempts")
+                .bind("id", id).map(r -> r.get("revisit_attempts", Integer.class)).one();
+    }
+
+    Mono<Void> resetRevisitAttempts(UUID id) {
+        return db.sql("update ticket set revisit_attempts = 0 where id = :id").bind("id", id).then();
+    }
+
+    /** Adds a mark &amp; track tag once. */
+    Mono<Void> tag(UUID id, String tag) {
+        return db.sql("update ticket set tags = array_append(tags, :tag) where id = :id and not (:tag = any(tags))")
+                .bind("id", id).bind("tag", tag).then();
+    }
+
+    Mono<Boolean> hasTag(UUID id, String tag) {
+        return db.sql("select :tag = any(tags) as tagged from ticket where id = :id").bind("id", id).bind("tag", tag)
+                .map(r -> Boolean.TRUE.equals(r.get("tagged", Boolean.class))).one().defaultIfEmpty(false);
+    }
+
+    /**
+     * Tags the new ticket director-taken (DESIGN.md §2.7) if its creator is a director on shift at {@code at}.
+     */
+    Mono<Void> markDirectorTaken(UUID id, UUID creator, Instant at) {
+        return db.sql("""
+                        update ticket set taken_by_director = :creator, tags = array_append(tags, 'DIRECTOR_TAKEN')
+                         where id = :id and exists (select 1 from director_shift
+                                                     where director_id = :creator and starts_at <= :at and ends_at > :at)""")
+                .bind("id", id).bind("creator", creator).bind("at", utc(at)).then();
+    }
+
+    Mono<Void> setMergedInto(UUID id, UUID parent) {
+        return db.sql("update ticket set merged_into = :parent where id = :id").bind("id", id).bind("parent", parent)
+                .then();
+    }
+
+    Mono<Void> setEmergencyNumber(UUID id, String number) {
+        return db.sql("update ticket set emergency_number = :number where id = :id").bind("id", id)
+                .bind("number", number).then();
+    }
+
+    /** The ticket's history, oldest first; {@code detail} as JSON text or null. */
+    Flux<StoredEvent> history(UUID id) {
+        return db.sql("""
+                        select version, type, actor, occurred_at, from_status, to_status, reason, detail::text as detail
+                          from ticket_event where ticket_id = :id order by version, id""")
+                .bind("id", id)
+                .map(r -> new StoredEvent(r.get("version", Long.class), r.get("type", String.class),
+                        r.get("actor", String.class), instant(r, "occurred_at"), r.get("from_status", String.class),
+                        r.get("to_status", String.class), r.get("reason", String.class), r.get("detail", String.class)))
+                .all();
+    }
+
+    record StoredEvent(long version, String type, String actor, Instant occurredAt, String from, String to,
+            String reason, String detail) {
+    }
+
+    /** The finish-clock overlays of a ticket (DESIGN.md §2.3). */
+    record ClockOverlays(Integer extensionDaysRequested, int extendedDays, Instant pausedAt, long pausedWorkingSeconds) {
+
+        boolean paused() {
+            return pausedAt != null;
+        }
+    }
+
+    Mono<ClockOverlays> overlays(UUID id) {
+        return db.sql("""
+                        select extension_days_requested, extended_days, paused_at, paused_working_seconds
+                          from ticket where id = :id""")
+                .bind("id", id)
+                .map(r -> new ClockOverlays(r.get("extension_days_requested", Integer.class),
+                        r.get("extended_days", Integer.class), instant(r, "paused_at"),
+                        r.get("paused_working_seconds", Long.class)))
+                .one();
+    }
+
+    Mono<Void> requestExtension(UUID id, int days, String reason) {
+        return db.sql("update ticket set extension_days_requested = :days, extension_reason = :reason where id = :id")
+                .bind("id", id).bind("days", days).bind("reason", reason).then();
+    }
+
+    /** Clears the pending request; {@code grantedDays} are added to the extension total (0 when rejected). */
+    Mono<Void> decideExtension(UUID id, int grantedDays) {
+        return db.sql("""
+                        update ticket set extended_days = extended_days + :granted, extension_days_requested = null,
+                               extension_reason = null where id = :id""")
+                .bind("id", id).bind("granted", grantedDays).then();
+    }
+
+    Mono<Void> pause(UUID id, Instant at) {
+        return db.sql("update ticket set paused_at = :at where id = :id").bind("id", id)
+                .bind("at", utc(at)).then();
+    }
+
+    Mono<Void> resume(UUID id, long pausedWorkingSeconds) {
+        return db.sql("""
+                        update ticket set paused_at = null, paused_working_seconds = paused_working_seconds + :seconds
+                         where id = :id""")
+                .bind("id", id).bind("seconds", pausedWorkingSeconds).then();
     }
 
     /** The next number of the day: {@code yyyyMMdd} + 6 digits (DESIGN.md §2.2). */
@@ -96,13 +224,21 @@ class TicketStore {
     }
 
     Mono<Void> appendEvent(TicketRow after, TicketStatus from, String type, String actor, String reason) {
+        return appendEvent(after, from, type, actor, reason, null);
+    }
+
+    /** @param detail JSON of before/after values beyond the state, or null */
+    Mono<Void> appendEvent(TicketRow after, TicketStatus from, String type, String actor, String reason,
+            String detail) {
         GenericExecuteSpec spec = db.sql("""
-                insert into ticket_event (ticket_id, version, type, actor, occurred_at, from_status, to_status, reason)
-                values (:ticket, :version, :type, :actor, :at, :from, :to, :reason)""")
+                insert into ticket_event (ticket_id, version, type, actor, occurred_at, from_status, to_status, reason,
+                                          detail)
+                values (:ticket, :version, :type, :actor, :at, :from, :to, :reason, :detail)""")
                 .bind("ticket", after.id()).bind("version", after.version()).bind("type", type)
                 .bind("actor", actor).bind("at", utc(after.updatedAt())).bind("to", after.status().name());
         spec = nullable(spec, "from", from == null ? null : from.name(), String.class);
         spec = nullable(spec, "reason", reason, String.class);
+        spec = detail == null ? spec.bindNull("detail", Json.class) : spec.bind("detail", Json.of(detail));
         return spec.then();
     }
 

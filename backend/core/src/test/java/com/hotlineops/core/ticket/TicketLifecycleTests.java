@@ -29,7 +29,8 @@ class TicketLifecycleTests {
         assertThatThrownBy(() -> TicketLifecycle.next(TicketStatus.PENDING_DISPATCH, TicketAction.ACCEPT))
                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
                     assertThat(e.current()).isEqualTo(TicketStatus.PENDING_DISPATCH);
-                    assertThat(e.allowed()).containsExactlyInAnyOrder(TicketAction.DISPATCH, TicketAction.MERGE);
+                    assertThat(e.allowed()).containsExactlyInAnyOrder(TicketAction.DISPATCH, TicketAction.MERGE,
+                            TicketAction.SUPERVISE, TicketAction.TAG);
                 });
     }
 
@@ -60,5 +61,25 @@ class TicketLifecycleTests {
                 .isEqualTo(TicketStatus.TRANSFERRED_EMERGENCY);
         assertThatThrownBy(() -> TicketLifecycle.next(TicketStatus.DISPATCHED, TicketAction.TRANSFER_EMERGENCY))
                 .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void rejectedReturnGoesBackToTheStateItWasReturnedFrom() {
+        assertThat(TicketLifecycle.next(TicketStatus.RETURN_REQUESTED, TicketAction.REJECT_RETURN,
+                TicketStatus.ACCEPTED)).isEqualTo(TicketStatus.ACCEPTED);
+        assertThat(TicketLifecycle.next(TicketStatus.RETURN_REQUESTED, TicketAction.REJECT_RETURN,
+                TicketStatus.DISPATCHED)).isEqualTo(TicketStatus.DISPATCHED);
+        assertThat(TicketLifecycle.next(TicketStatus.RETURN_REQUESTED, TicketAction.REJECT_RETURN, null))
+                .isEqualTo(TicketStatus.DISPATCHED);
+        assertThatThrownBy(() -> TicketLifecycle.next(TicketStatus.ACCEPTED, TicketAction.REJECT_RETURN,
+                TicketStatus.ACCEPTED)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void unreachableRevisitKeepsWaitingForRevisitAndOnlyThere() {
+        assertThat(TicketLifecycle.next(TicketStatus.PENDING_REVISIT, TicketAction.REVISIT_UNREACHABLE))
+                .isEqualTo(TicketStatus.PENDING_REVISIT);
+        assertThatThrownBy(() -> TicketLifecycle.next(TicketStatus.FEEDBACK_SUBMITTED,
+                TicketAction.REVISIT_UNREACHABLE)).isInstanceOf(IllegalTransitionException.class);
     }
 }

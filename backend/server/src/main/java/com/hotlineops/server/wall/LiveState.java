@@ -65,8 +65,11 @@ public class LiveState implements SmartLifecycle {
     private LocalDate day;
     private volatile Disposable following;
 
+    private final TicketBoardFeed board;
+
     LiveState(CallEventStore calls, LiveCallPanel callPanel, EventStream stream, DatabaseClient db, JsonMapper json,
-            Clock clock, HotlineProperties properties) {
+            Clock clock, HotlineProperties properties, TicketBoardFeed board) {
+        this.board = board;
         this.calls = calls;
         this.callPanel = callPanel;
         this.stream = stream;
@@ -174,7 +177,7 @@ public class LiveState implements SmartLifecycle {
         openTickets.values().forEach(t -> byStatus.merge(t.status(), 1L, Long::sum));
         return new WallFrame(kind, seq.incrementAndGet(), now, all, byQueue, agents.counts(),
                 new TicketSummary(openTickets.size(), byStatus),
-                callPanel.panel(callsById.values(), agents.counts(), now));
+                callPanel.panel(callsById.values(), agents.counts(), now), board.latest());
     }
 
     @Override
