@@ -144,8 +144,8 @@ assert.equal(progress.ticket.status, 'ACCEPTED');
 const finished = await request(rsocket, 'mobile.finish',
   { commandId: crypto.randomUUID(), ticketId: first, note: '已补装井盖' });
 assert.equal(finished.ticket.status, 'FEEDBACK_SUBMITTED');
-await feed.waitFor((i) => i.ticket && i.ticket.id === first && i.ticket.status === 'FEEDBACK_SUBMITTED',
-  'the finished ticket leaving the feed');
+await feed.waitFor((i) => i.kind === 'REMOVED' && i.ticket.id === first && i.ticket.status === 'FEEDBACK_SUBMITTED',
+  'the finished ticket leaving the feed, sent to audit');
 
 // Go away: remember the last cursor, disconnect, let something happen, come back with the cursor.
 const cursor = feed.items.at(-1).cursor;

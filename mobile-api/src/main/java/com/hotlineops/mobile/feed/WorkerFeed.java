@@ -3,6 +3,7 @@ package com.hotlineops.mobile.feed;
 import com.hotlineops.contract.mobile.FeedItem;
 import com.hotlineops.contract.mobile.FeedItemKind;
 import com.hotlineops.contract.ticket.TicketChanged;
+import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.ticket.TicketView;
 import com.hotlineops.core.security.Actor;
 import com.hotlineops.mobile.ticket.WorkerList;
@@ -99,7 +100,9 @@ final class WorkerFeed {
         }
         if (decision == Decision.CHANGE) {
             listed.remove(change.ticketId());
-            return removed(cursor, change);
+            // Say where it went as of now (e.g. FEEDBACK_SUBMITTED), not the state of the change that was late.
+            return now == null ? removed(cursor, change) : new FeedItem(FeedItemKind.REMOVED, cursor,
+                    tombstone(now.id(), now.number(), now.status(), now.version()));
         }
         return null;
     }
@@ -109,8 +112,12 @@ final class WorkerFeed {
      * phone can say "taken by a colleague" or "sent to audit" without seeing a ticket that is no longer its own.
      */
     FeedItem removed(String cursor, TicketChanged change) {
-        TicketView tombstone = new TicketView(change.ticketId(), change.number(), null, change.to(), null, null,
-                null, null, null, null, null, null, null, null, null, null, null, change.version());
-        return new FeedItem(FeedItemKind.REMOVED, cursor, tombstone);
+        return new FeedItem(FeedItemKind.REMOVED, cursor,
+                tombstone(change.ticketId(), change.number(), change.to(), change.version()));
+    }
+
+    private static TicketView tombstone(UUID id, String number, TicketStatus status, long version) {
+        return new TicketView(id, number, null, status, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, version);
     }
 }

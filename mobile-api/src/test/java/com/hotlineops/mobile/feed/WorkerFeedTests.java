@@ -57,6 +57,23 @@ class WorkerFeedTests {
     }
 
     @Test
+    void changeThatArrivesAfterTheTicketMovedOnThenRemovedWithWhereItIsNowAndTheNextChangeSkipped() {
+        WorkerFeed feed = WorkerFeed.fromScratch(WORKER);
+        feed.current("1-0", view(TicketStatus.ACCEPTED, WORKER.userId(), 4));
+        TicketChanged progress = change(TicketStatus.ACCEPTED, TicketStatus.ACCEPTED, WORKER.userId(), 5);
+        TicketChanged finish = change(TicketStatus.ACCEPTED, TicketStatus.FEEDBACK_SUBMITTED, WORKER.userId(), 6);
+
+        assertThat(feed.decide(progress)).isEqualTo(WorkerFeed.Decision.CHANGE);
+        var item = feed.loaded("2-0", progress, WorkerFeed.Decision.CHANGE,
+                view(TicketStatus.FEEDBACK_SUBMITTED, WORKER.userId(), 6));
+
+        assertThat(item.kind()).isEqualTo(FeedItemKind.REMOVED);
+        assertThat(item.ticket().status()).isEqualTo(TicketStatus.FEEDBACK_SUBMITTED);
+        assertThat(item.ticket().version()).isEqualTo(6);
+        assertThat(feed.decide(finish)).isEqualTo(WorkerFeed.Decision.SKIP);
+    }
+
+    @Test
     void removedItemCarriesNoTicketContent() {
         var item = WorkerFeed.fromScratch(WORKER).removed("9-0",
                 change(TicketStatus.DISPATCHED, TicketStatus.ACCEPTED, COLLEAGUE, 4));
