@@ -42,4 +42,10 @@ class TicketRSocketController {
     Mono<CommandResult> finish(TicketCommand command, @AuthenticationPrincipal Jwt token) {
         return tickets.finish(command, Actor.from(token));
     }
+
+    /** 退单: hand the ticket back with a reason; a dispatcher approves (re-dispatch) or rejects it. */
+    @MessageMapping("mobile.return")
+    Mono<CommandResult> requestReturn(TicketCommand command, @AuthenticationPrincipal Jwt token) {
+        return tickets.requestReturn(command, Actor.from(token));
+    }
 }

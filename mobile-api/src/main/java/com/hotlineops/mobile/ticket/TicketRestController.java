@@ -58,6 +58,13 @@ class TicketRestController {
         return tickets.finish(body.toCommand(id), Actor.from(token));
     }
 
+    /** 退单 with a reason ({@code note}); a dispatcher decides. */
+    @PostMapping("/{id}/return")
+    Mono<CommandResult> requestReturn(@PathVariable("id") UUID id, @RequestBody CommandBody body,
+            @AuthenticationPrincipal Jwt token) {
+        return tickets.requestReturn(body.toCommand(id), Actor.from(token));
+    }
+
     /** {@code {commandId, note}}: the ticket comes from the path. */
     record CommandBody(UUID commandId, String note) {
 

@@ -42,6 +42,29 @@ class TicketRestIntegrationTests extends MobileApiIntegrationTestSupport {
     }
 
     @Test
+    void returnWithReasonThenReturnRequestedAndWithoutReasonThenBadRequest() {
+        TicketView ticket = dispatchedTicket("T01-G01");
+        String token = accessToken("worker1");
+        http().post().uri("/mobile/v1/tickets/{id}/accept", ticket.id())
+                .headers(h -> h.setBearerAuth(token))
+                .bodyValue(Map.of("commandId", UUID.randomUUID()))
+                .exchange().expectStatus().isOk();
+
+        http().post().uri("/mobile/v1/tickets/{id}/return", ticket.id())
+                .headers(h -> h.setBearerAuth(token))
+                .bodyValue(Map.of("commandId", UUID.randomUUID()))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http().post().uri("/mobile/v1/tickets/{id}/return", ticket.id())
+                .headers(h -> h.setBearerAuth(token))
+                .bodyValue(Map.of("commandId", UUID.randomUUID(), "note", "不属于本网格管辖"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.ticket.status").isEqualTo("RETURN_REQUESTED");
+    }
+
+    @Test
     void finishBeforeAcceptThen409WithCurrentStateAndAllowedActions() {
         TicketView ticket = dispatchedTicket("T01-G01");
 
