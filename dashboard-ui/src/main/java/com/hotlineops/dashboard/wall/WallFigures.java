@@ -2,6 +2,9 @@ package com.hotlineops.dashboard.wall;
 
 import com.hotlineops.contract.call.AgentCounts;
 import com.hotlineops.contract.call.CallFigures;
+import com.hotlineops.contract.callback.CallbackFigures;
+import com.hotlineops.contract.sla.SlaState;
+import com.hotlineops.contract.wall.TicketBoard;
 import com.hotlineops.contract.wall.TicketSummary;
 import com.hotlineops.contract.wall.WallFrame;
 import com.hotlineops.dashboard.live.LiveWallState;
@@ -26,10 +29,18 @@ record WallFigures(
         String offered,
         String answered,
         String answerRate,
+        String timelyAnswerRate,
         String inQueue,
         Long longestWaitSeconds,
         String longestWait,
         String ticketsOpen,
+        String ticketsAtRisk,
+        String ticketsOverdue,
+        String ticketsDueToday,
+        String callbacksPending,
+        String callbacksOverdue,
+        boolean ticketsOverdueAlert,
+        boolean callbacksOverdueAlert,
         String agentsAvailable,
         String agentsOnCall,
         String agentsWrapUp,
@@ -61,22 +72,34 @@ record WallFigures(
         };
         if (!state.hasFrame()) {
             String none = WallFormat.NONE;
-            return new WallFigures(none, none, none, none, null, none, none, none, none, none, none, none, none,
-                    banner, bannerAge);
+            return new WallFigures(none, none, none, none, none, null, none, none, none, none, none, none, none,
+                    false, false, none, none, none, none, none, none, banner, bannerAge);
         }
         WallFrame frame = state.frame();
         CallFigures today = frame.today() != null ? frame.today() : CallFigures.empty(frame.asOf());
         AgentCounts agents = frame.agents() != null ? frame.agents() : AgentCounts.NONE;
         TicketSummary tickets = frame.tickets() != null ? frame.tickets() : TicketSummary.NONE;
+        TicketBoard board = frame.board() != null ? frame.board() : TicketBoard.EMPTY;
+        CallbackFigures callbacks = frame.calls() != null && frame.calls().callbacks() != null
+                ? frame.calls().callbacks() : CallbackFigures.empty(frame.asOf());
+        long overdue = board.openBySlaState().getOrDefault(SlaState.OVERDUE, 0L);
         Long longestWait = today.oldestWaitingSince() == null ? null : secondsBetween(today.oldestWaitingSince(), now);
         return new WallFigures(
                 WallFormat.count(today.offered(), locale),
                 WallFormat.count(today.answered(), locale),
                 WallFormat.rate(today.answerRate()),
+                WallFormat.rate(today.timelyAnswerRate()),
                 WallFormat.count(today.inQueue(), locale),
                 longestWait,
                 WallFormat.duration(longestWait),
                 WallFormat.count(tickets.open(), locale),
+                WallFormat.count(board.openBySlaState().getOrDefault(SlaState.AT_RISK, 0L), locale),
+                WallFormat.count(overdue, locale),
+                WallFormat.count(board.dueToday(), locale),
+                WallFormat.count(callbacks.pending(), locale),
+                WallFormat.count(callbacks.overdue(), locale),
+                overdue > 0,
+                callbacks.overdue() > 0,
                 WallFormat.count(agents.available(), locale),
                 WallFormat.count(agents.onCall(), locale),
                 WallFormat.count(agents.wrapUp(), locale),

@@ -70,6 +70,12 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final Span inQueue = value("wall-in-queue");
     private final Span longestWait = value("wall-longest-wait");
     private final Span ticketsOpen = value("wall-tickets-open");
+    private final Span timelyAnswerRate = value("wall-timely-rate");
+    private final Span callbacksPending = value("wall-callbacks-pending");
+    private final Span callbacksOverdue = value("wall-callbacks-overdue");
+    private final Span ticketsAtRisk = value("wall-tickets-at-risk");
+    private final Span ticketsOverdue = value("wall-tickets-overdue");
+    private final Span ticketsDueToday = value("wall-tickets-due-today");
     private final Span agentsAvailable = value("wall-agents-available");
     private final Span agentsOnCall = value("wall-agents-on-call");
     private final Span agentsWrapUp = value("wall-agents-wrap-up");
@@ -144,6 +150,14 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         longestWait.setText(figures.longestWait());
         longestWait.getElement().setAttribute(TICK_BASE, tickBase(figures.longestWaitSeconds()));
         ticketsOpen.setText(figures.ticketsOpen());
+        timelyAnswerRate.setText(figures.timelyAnswerRate());
+        callbacksPending.setText(figures.callbacksPending());
+        callbacksOverdue.setText(figures.callbacksOverdue());
+        ticketsAtRisk.setText(figures.ticketsAtRisk());
+        ticketsOverdue.setText(figures.ticketsOverdue());
+        ticketsDueToday.setText(figures.ticketsDueToday());
+        alert(ticketsOverdue, figures.ticketsOverdueAlert());
+        alert(callbacksOverdue, figures.callbacksOverdueAlert());
         agentsAvailable.setText(figures.agentsAvailable());
         agentsOnCall.setText(figures.agentsOnCall());
         agentsWrapUp.setText(figures.agentsWrapUp());
@@ -197,9 +211,15 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
                 tile("wall.offered", offered),
                 tile("wall.answered", answered),
                 tile("wall.answerRate", answerRate),
+                tile("wall.timelyRate", timelyAnswerRate),
                 tile("wall.inQueue", inQueue),
                 tile("wall.longestWait", longestWait),
-                tile("wall.ticketsOpen", ticketsOpen));
+                tile("wall.callbacksPending", callbacksPending),
+                tile("wall.callbacksOverdue", callbacksOverdue),
+                tile("wall.ticketsOpen", ticketsOpen),
+                tile("wall.ticketsAtRisk", ticketsAtRisk),
+                tile("wall.ticketsOverdue", ticketsOverdue),
+                tile("wall.ticketsDueToday", ticketsDueToday));
         figures.addClassName("wall-figures");
 
         H2 agentsTitle = new H2(getTranslation("wall.agents"));
@@ -242,6 +262,11 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         Div tile = tile(labelKey, value);
         tile.addClassNames("wall-agent-tile", "wall-agent-" + state);
         return tile;
+    }
+
+    /** Marks a tile red while its count needs attention (overdue tickets or callbacks). */
+    private static void alert(Span value, boolean on) {
+        value.getParent().ifPresent(tile -> tile.getElement().getClassList().set("wall-alert", on));
     }
 
     private static Span value(String id) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hotlineops.contract.call.AgentCounts;
 import com.hotlineops.contract.call.CallFigures;
+import com.hotlineops.contract.callback.CallbackFigures;
+import com.hotlineops.contract.sla.SlaState;
 import com.hotlineops.contract.wall.CallPanel;
 import com.hotlineops.contract.wall.FrameKind;
 import com.hotlineops.contract.wall.TicketBoard;
@@ -12,6 +14,7 @@ import com.hotlineops.contract.wall.WallFrame;
 import com.hotlineops.dashboard.live.LiveWallState;
 import com.hotlineops.dashboard.live.LiveWallState.Link;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,30 @@ class WallFiguresTests {
         assertThat(figures.agentsOffline()).isEqualTo("60");
         assertThat(figures.asOf()).isEqualTo("10:00:00");
         assertThat(figures.banner()).isEqualTo(WallFigures.Banner.NONE);
+    }
+
+    @Test
+    void boardAndCallbacksThenSlaCountsAndCallbackQueueShownAndOverdueFlagged() {
+        CallFigures today = new CallFigures(100, 90, 2, 5, 90 / 95.0, 80 / 90.0, 80 / 95.0, 5 / 95.0, 9.0, 0, null,
+                null, NOW);
+        CallPanel empty = CallPanel.empty(NOW);
+        CallPanel calls = new CallPanel(empty.total(), empty.byQueue(), empty.agents(), empty.perMinute(),
+                new CallbackFigures(4, 600L, NOW.minusSeconds(600), 0, 11, 120.0, NOW));
+        TicketBoard board = new TicketBoard(Map.of(SlaState.ON_TRACK, 20L, SlaState.AT_RISK, 2L,
+                SlaState.OVERDUE, 3L), 6, List.of(), List.of(), TicketBoard.EMPTY.clearToZero(), List.of());
+        WallFrame frame = new WallFrame(FrameKind.UPDATE, 6, NOW, today, Map.of(), AgentCounts.NONE,
+                new TicketSummary(25, Map.of()), calls, board);
+
+        WallFigures figures = WallFigures.of(live(frame), NOW, ZH);
+
+        assertThat(figures.timelyAnswerRate()).isEqualTo("88.9%");
+        assertThat(figures.ticketsAtRisk()).isEqualTo("2");
+        assertThat(figures.ticketsOverdue()).isEqualTo("3");
+        assertThat(figures.ticketsDueToday()).isEqualTo("6");
+        assertThat(figures.callbacksPending()).isEqualTo("4");
+        assertThat(figures.callbacksOverdue()).isEqualTo("0");
+        assertThat(figures.ticketsOverdueAlert()).isTrue();
+        assertThat(figures.callbacksOverdueAlert()).isFalse();
     }
 
     @Test
