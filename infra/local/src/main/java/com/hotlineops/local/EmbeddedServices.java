@@ -180,6 +180,14 @@ public final class EmbeddedServices implements AutoCloseable {
         return redis != null;
     }
 
+    /** Stops the embedded PostgreSQL alone (an outage, for fault tests); Redis keeps running. */
+    public void stopPostgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is external here: stop it from outside");
+        }
+        stopQuietly(postgres, null);
+    }
+
     @Override
     public void close() {
         if (dropDatabaseOnClose && postgres == null) {

@@ -7,11 +7,14 @@ import com.hotlineops.core.ticket.TicketTakenException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.r2dbc.spi.R2dbcException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -66,9 +69,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
      * PostgreSQL unreachable or overloaded: a fast 503 (DESIGN.md §3 faults). The command's transaction did not
      * commit, so nothing was changed; the caller may retry (every command is idempotent or guarded).
      */
-    @ExceptionHandler
-    ProblemDetail databaseUnavailable(DataAccessException e) {
-        log.warn("Database unavailable: {}", e.getMostSpecificCause().toString());
+    @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class, R2dbcException.class})
+    ProblemDetail databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The service is temporarily unavailable; nothing was changed, retry shortly");
         p.setTitle("Temporarily unavailable");
