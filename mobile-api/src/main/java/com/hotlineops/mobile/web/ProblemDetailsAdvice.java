@@ -9,7 +9,6 @@ import com.hotlineops.core.ticket.TicketTakenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import io.r2dbc.spi.R2dbcException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.ProblemDetail;
@@ -60,7 +59,7 @@ class ProblemDetailsAdvice {
     }
 
     /** PostgreSQL unreachable or overloaded: a fast 503 (DESIGN.md §3 faults); the command changed nothing. */
-    @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class, R2dbcException.class})
+    @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class})
     ProblemDetail dataAccess(Exception e) {
         log.warn("Database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
         return Problems.of(ProblemCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly");

@@ -7,7 +7,6 @@ import com.hotlineops.core.ticket.TicketTakenException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.r2dbc.spi.R2dbcException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -69,7 +68,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
      * PostgreSQL unreachable or overloaded: a fast 503 (DESIGN.md §3 faults). The command's transaction did not
      * commit, so nothing was changed; the caller may retry (every command is idempotent or guarded).
      */
-    @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class, R2dbcException.class})
+    @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class})
     ProblemDetail databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
