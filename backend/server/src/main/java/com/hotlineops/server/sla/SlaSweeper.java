@@ -1,16 +1,14 @@
 package com.hotlineops.server.sla;
 
 import com.hotlineops.core.ticket.TicketService;
+import com.hotlineops.server.support.PeriodicJob;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,20 +16,18 @@ import reactor.core.publisher.Mono;
  * leader is needed: the claims in {@link TicketService#sweepSla} let exactly one sweeper announce each crossing.
  */
 @Component
-public class SlaSweeper implements SmartLifecycle {
+public class SlaSweeper extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(SlaSweeper.class);
 
     private final TicketService tickets;
     private final Clock clock;
-    private final Duration interval;
-    private volatile Disposable timer;
 
     @Autowired
     SlaSweeper(TicketService tickets, Clock clock, @Value("${hotline.sla.sweep-interval:15s}") Duration interval) {
+        super("SLA sweep", interval, interval);
         this.tickets = tickets;
         this.clock = clock;
-        this.interval = interval;
     }
 
     /** A sweeper on its own clock, not started (tests run several against one database). */
@@ -45,33 +41,11 @@ public class SlaSweeper implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        timer = Flux.interval(interval, interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> sweepOnce()
-                        .doOnNext(n -> {
-                            if (n > 0) {
-                                log.info("SLA sweep announced {} crossings", n);
-                            }
-                        })
-                        .onErrorResume(e -> {
-                            log.warn("SLA sweep failed, next tick retries: {}", e.toString());
-                            return Mono.empty();
-                        }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable t = timer;
-        if (t != null) {
-            t.dispose();
-        }
-        timer = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
+    protected Mono<Integer> runOnce() {
+        return sweepOnce().doOnNext(n -> {
+            if (n > 0) {
+                log.info("SLA sweep announced {} crossings", n);
+            }
+        });
     }
 }

@@ -139,7 +139,7 @@ class TicketController {
     @Operation(summary = "Return approved: → PENDING_DISPATCH for re-dispatch (DISPATCHER)")
     Mono<TicketView> approveReturn(@PathVariable UUID id, @RequestBody(required = false) ReasonRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        return tickets.approveReturn(id, body == null ? null : body.reason(), Actor.from(jwt));
+        return tickets.approveReturn(id, reasonOf(body), Actor.from(jwt));
     }
 
     @PostMapping("/tickets/{id}/return/reject")
@@ -160,7 +160,7 @@ class TicketController {
     @Operation(summary = "Extension approved: the requested working days move the finish deadline (DISPATCHER)")
     Mono<TicketView> approveExtension(@PathVariable UUID id, @RequestBody(required = false) ReasonRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        return tickets.approveExtension(id, body == null ? null : body.reason(), Actor.from(jwt));
+        return tickets.approveExtension(id, reasonOf(body), Actor.from(jwt));
     }
 
     @PostMapping("/tickets/{id}/extension/reject")
@@ -182,14 +182,14 @@ class TicketController {
             + "(UNIT_HANDLER, DISPATCHER)")
     Mono<TicketView> resume(@PathVariable UUID id, @RequestBody(required = false) ReasonRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        return tickets.resume(id, body == null ? null : body.reason(), Actor.from(jwt));
+        return tickets.resume(id, reasonOf(body), Actor.from(jwt));
     }
 
     @PostMapping("/tickets/{id}/audit/pass")
     @Operation(summary = "Audit passed: FEEDBACK_SUBMITTED → PENDING_REVISIT (AUDITOR)")
     Mono<TicketView> auditPass(@PathVariable UUID id, @RequestBody(required = false) ReasonRequest body,
             @AuthenticationPrincipal Jwt jwt) {
-        return tickets.auditPass(id, body == null ? null : body.reason(), Actor.from(jwt));
+        return tickets.auditPass(id, reasonOf(body), Actor.from(jwt));
     }
 
     @PostMapping("/tickets/{id}/audit/reject")
@@ -214,5 +214,10 @@ class TicketController {
 
     private static TicketCommand command(UUID ticketId, DeskCommand body) {
         return new TicketCommand(body.commandId(), ticketId, body.note());
+    }
+
+    /** The optional reason of a command whose body may be left out. */
+    private static String reasonOf(ReasonRequest body) {
+        return body == null ? null : body.reason();
     }
 }

@@ -2,15 +2,12 @@ package com.hotlineops.server.wall;
 
 import com.hotlineops.contract.wall.TicketBoard;
 import com.hotlineops.core.board.TicketBoardService;
+import com.hotlineops.server.support.PeriodicJob;
 import java.time.Clock;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Keeps the wall's {@link TicketBoard} fresh beside {@link LiveState}: recomputed from PostgreSQL every
@@ -19,21 +16,17 @@ import reactor.core.publisher.Flux;
  * a lost Redis message can never cost a number.
  */
 @Component
-class TicketBoardFeed implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(TicketBoardFeed.class);
+class TicketBoardFeed extends PeriodicJob {
 
     private final TicketBoardService boards;
     private final Clock clock;
-    private final Duration refresh;
     private volatile TicketBoard latest = TicketBoard.EMPTY;
-    private volatile Disposable timer;
 
     TicketBoardFeed(TicketBoardService boards, Clock clock,
             @Value("${hotline.wall.board-refresh:2s}") Duration refresh) {
+        super("Ticket board refresh (the wall keeps the last board)", Duration.ZERO, refresh);
         this.boards = boards;
         this.clock = clock;
-        this.refresh = refresh;
     }
 
     /** The last computed board; {@link TicketBoard#EMPTY} until the first computation. */
@@ -42,29 +35,7 @@ class TicketBoardFeed implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        timer = Flux.interval(Duration.ZERO, refresh)
-                .onBackpressureDrop()
-                .concatMap(tick -> boards.compute(clock.instant())
-                        .doOnNext(b -> latest = b)
-                        .onErrorResume(e -> {
-                            log.warn("Ticket board refresh failed, keeping the last one: {}", e.toString());
-                            return reactor.core.publisher.Mono.empty();
-                        }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable t = timer;
-        if (t != null) {
-            t.dispose();
-        }
-        timer = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null;
+    protected Mono<TicketBoard> runOnce() {
+        return boards.compute(clock.instant()).doOnNext(b -> latest = b);
     }
 }
