@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * A ticket as its handlers see it. The citizen's phone appears only masked; the full number stays with the
- * roles that call back.
+ * roles that call back. {@code overlays} is never null ({@link TicketOverlays#NONE} when nothing lies over it).
  */
 public record TicketView(
         UUID id,
@@ -25,5 +25,10 @@ public record TicketView(
         Instant dispatchedAt,
         Instant acceptDue,
         Instant finishDue,
-        long version) {
+        long version,
+        TicketOverlays overlays) {
+
+    public TicketView {
+        overlays = overlays == null ? TicketOverlays.NONE : overlays;
+    }
 }

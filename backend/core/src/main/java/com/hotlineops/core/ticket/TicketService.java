@@ -14,6 +14,7 @@ import com.hotlineops.contract.ticket.RevisitResult;
 import com.hotlineops.contract.ticket.TicketChanged;
 import com.hotlineops.contract.ticket.TicketEventView;
 import com.hotlineops.contract.ticket.TicketGrade;
+import com.hotlineops.contract.ticket.TicketOverlays;
 import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.ticket.TicketView;
 import com.hotlineops.core.config.HotlineProperties;
@@ -113,7 +114,7 @@ public class TicketService {
     public Mono<IntakeResult> intake(IntakeRequest request, Actor actor) {
         return Mono.defer(() -> {
             validate(request);
-            Mono<IntakeResult> create = tx.transactional(create(request, actor))
+            Mono<IntakeResult> create = tx.transactional(create(request, actor).flatMap(this::reread))
                     .map(row -> new IntakeResult(row.view(), true));
             if (request.externalId() == null) {
                 return create;
@@ -136,7 +137,8 @@ public class TicketService {
                 .map(number -> new TicketRow(UUID.randomUUID(), number, r.channel(), blankToNull(r.externalId()),
                         TicketStatus.RECEIVED, grade, r.title().strip(), r.content().strip(),
                         blankToNull(r.categoryCode()), blankToNull(r.location()), blankToNull(citizen.name()),
-                        blankToNull(citizen.phone()), null, null, null, now, now, null, null, null, 1))
+                        blankToNull(citizen.phone()), null, null, null, now, now, null, null, null, 1,
+                        TicketOverlays.NONE))
                 .flatMap(row -> store.insert(row)
                         .then(actor.has(Role.DIRECTOR) ? store.markDirectorTaken(row.id(), actor.userId(), now)
                                 : Mono.empty())
@@ -566,7 +568,8 @@ public class TicketService {
         return tx.transactional(store.lock(ticketId)
                         .filter(t -> visibleTo(t, actor))
                         .switchIfEmpty(Mono.error(() -> new TicketNotFoundException(ticketId)))
-                        .flatMap(body))
+                        .flatMap(body)
+                        .flatMap(this::reread))
                 .map(TicketRow::view);
     }
 
@@ -584,7 +587,13 @@ public class TicketService {
                 .switchIfEmpty(Mono.error(() -> new TicketNotFoundException(command.ticketId())))
                 .flatMap(t -> replay(command, actor, action)
                         .switchIfEmpty(Mono.defer(() -> body.apply(t)
+                                .flatMap(this::reread)
                                 .flatMap(after -> remember(command, actor, action, after.view()))))));
+    }
+
+    /** The row as now stored, overlays included (commands write those with statements of their own). */
+    private Mono<TicketRow> reread(TicketRow row) {
+        return store.find(row.id());
     }
 
     private Mono<CommandResult> replay(TicketCommand command, Actor actor, TicketAction action) {

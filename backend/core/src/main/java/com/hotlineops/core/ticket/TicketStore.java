@@ -2,6 +2,7 @@ package com.hotlineops.core.ticket;
 
 import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.contract.ticket.TicketGrade;
+import com.hotlineops.contract.ticket.TicketOverlays;
 import com.hotlineops.contract.ticket.TicketStatus;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
@@ -9,7 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
@@ -25,6 +29,15 @@ class TicketStore {
             citizen_phone, unit_id, grid_id, assignee_id, created_at, updated_at, dispatched_at, accept_due,
             finish_due, version""";
 
+    /** {@link #COLUMNS} plus the overlays, which commands write with statements of their own. */
+    private static final String READ_COLUMNS = COLUMNS + """
+            , tags, supervised_at, paused_at, extension_days_requested, extension_reason, extended_days,
+            taken_by_director, merged_into, emergency_number""";
+
+    /** {@link #READ_COLUMNS} of a query that calls the ticket table {@code t}. */
+    static final String READ_COLUMNS_QUALIFIED = Arrays.stream(READ_COLUMNS.split(","))
+            .map(column -> "t." + column.strip()).collect(Collectors.joining(", "));
+
     private final DatabaseClient db;
 
     TicketStore(DatabaseClient db) {
@@ -32,17 +45,17 @@ class TicketStore {
     }
 
     Mono<TicketRow> find(UUID id) {
-        return db.sql("select " + COLUMNS + " from ticket where id = :id").bind("id", id).map(TicketStore::read).one();
+        return db.sql("select " + READ_COLUMNS + " from ticket where id = :id").bind("id", id).map(TicketStore::read).one();
     }
 
     /** Loads and row-locks the ticket for the rest of the transaction, serialising concurrent commands on it. */
     Mono<TicketRow> lock(UUID id) {
-        return db.sql("select " + COLUMNS + " from ticket where id = :id for update").bind("id", id)
+        return db.sql("select " + READ_COLUMNS + " from ticket where id = :id for update").bind("id", id)
                 .map(TicketStore::read).one();
     }
 
     Mono<TicketRow> findByExternalId(Channel channel, String externalId) {
-        return db.sql("select " + COLUMNS + " from ticket where channel = :channel and external_id = :external")
+        return db.sql("select " + READ_COLUMNS + " from ticket where channel = :channel and external_id = :external")
                 .bind("channel", channel.name()).bind("external", externalId).map(TicketStore::read).one();
     }
 
@@ -51,7 +64,7 @@ class TicketStore {
      * in id order so that concurrent callers cannot deadlock.
      */
     Flux<TicketRow> lockWithRunningClocks() {
-        return db.sql("select " + COLUMNS + """
+        return db.sql("select " + READ_COLUMNS + """
                          from ticket
                         where status in ('DISPATCHED', 'ACCEPTED', 'RETURN_REQUESTED') and dispatched_at is not null
                         order by id
@@ -61,7 +74,7 @@ class TicketStore {
 
     /** Open tickets offered to the grid (not yet accepted) or assigned to the worker. */
     Flux<TicketRow> openForWorker(UUID workerId, UUID gridId) {
-        return db.sql("select " + COLUMNS + """
+        return db.sql("select " + READ_COLUMNS + """
                          from ticket
                         where status not in ('CLOSED', 'TRANSFERRED_EMERGENCY', 'MERGED')
                           and (assignee_id = :worker or (status = 'DISPATCHED' and assignee_id is null and grid_id = :grid))
@@ -284,6 +297,15 @@ class TicketStore {
                 row.get("citizen_phone", String.class), row.get("unit_id", UUID.class),
                 row.get("grid_id", UUID.class), row.get("assignee_id", UUID.class), instant(row, "created_at"),
                 instant(row, "updated_at"), instant(row, "dispatched_at"), instant(row, "accept_due"),
-                instant(row, "finish_due"), row.get("version", Long.class));
+                instant(row, "finish_due"), row.get("version", Long.class), overlays(row));
+    }
+
+    private static TicketOverlays overlays(Readable row) {
+        String[] tags = row.get("tags", String[].class);
+        return new TicketOverlays(tags == null ? List.of() : List.of(tags), instant(row, "supervised_at"),
+                instant(row, "paused_at"), row.get("extension_days_requested", Integer.class),
+                row.get("extension_reason", String.class), row.get("extended_days", Integer.class),
+                row.get("taken_by_director", UUID.class), row.get("merged_into", UUID.class),
+                row.get("emergency_number", String.class));
     }
 }

@@ -3,6 +3,8 @@ package com.hotlineops.server.ticket;
 import com.hotlineops.contract.mobile.CommandResult;
 import com.hotlineops.contract.mobile.TicketCommand;
 import com.hotlineops.contract.sla.SlaClockView;
+import com.hotlineops.contract.sla.SlaState;
+import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.contract.ticket.DeskCommand;
 import com.hotlineops.contract.ticket.DispatchRequest;
 import com.hotlineops.contract.ticket.EmergencyTransfer;
@@ -13,11 +15,17 @@ import com.hotlineops.contract.ticket.MergeRequest;
 import com.hotlineops.contract.ticket.ReasonRequest;
 import com.hotlineops.contract.ticket.RevisitRequest;
 import com.hotlineops.contract.ticket.TicketEventView;
+import com.hotlineops.contract.ticket.TicketPage;
+import com.hotlineops.contract.ticket.TicketSort;
+import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.ticket.TicketView;
 import com.hotlineops.core.security.Actor;
+import com.hotlineops.core.ticket.TicketList;
+import com.hotlineops.core.ticket.TicketQuery;
 import com.hotlineops.core.ticket.TicketService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,9 +55,11 @@ import reactor.core.publisher.Mono;
 class TicketController {
 
     private final TicketService tickets;
+    private final TicketList list;
 
-    TicketController(TicketService tickets) {
+    TicketController(TicketService tickets, TicketList list) {
         this.tickets = tickets;
+        this.list = list;
     }
 
     @PostMapping("/intake")
@@ -56,6 +67,21 @@ class TicketController {
     Mono<ResponseEntity<IntakeResult>> intake(@RequestBody IntakeRequest request, @AuthenticationPrincipal Jwt jwt) {
         return tickets.intake(request, Actor.from(jwt))
                 .map(r -> ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(r));
+    }
+
+    @GetMapping("/tickets")
+    @Operation(summary = "Work queues and boards: tickets the caller may see, filtered, with the state of their worst "
+            + "running SLA clock; keyset pages (pass nextCursor back as cursor)")
+    Mono<TicketPage> list(@RequestParam(required = false) Set<TicketStatus> status,
+            @RequestParam(required = false) UUID unitId, @RequestParam(required = false) SlaState sla,
+            @RequestParam(required = false) String tag, @RequestParam(required = false) Boolean supervised,
+            @RequestParam(required = false) Boolean extensionPending, @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false) String q, @RequestParam(required = false) TicketSort sort,
+            @RequestParam(defaultValue = "0") int limit, @RequestParam(required = false) String cursor,
+            @AuthenticationPrincipal Jwt jwt) {
+        return Mono.fromSupplier(() -> new TicketQuery(status, unitId, sla, tag, supervised, extensionPending, channel,
+                        q, sort, limit, cursor))
+                .flatMap(query -> list.page(query, Actor.from(jwt)));
     }
 
     @GetMapping("/tickets/{id}")
