@@ -39,6 +39,17 @@ class DashboardApplicationTests {
     }
 
     @Test
+    void consoleWithoutSignInThenRedirectedToLoginWhileLoginAndWallOpen() throws Exception {
+        HttpResponse<String> home = get("/");
+
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+        assertThat(get("/login").statusCode()).isEqualTo(200);
+        assertThat(get("/wall").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void healthThenUpWithoutAuthentication() throws Exception {
         HttpResponse<String> health = get("/actuator/health");
 

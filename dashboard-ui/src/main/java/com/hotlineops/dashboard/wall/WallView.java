@@ -15,6 +15,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinSession;
@@ -30,7 +31,8 @@ import reactor.core.Disposable;
  * by state, open tickets, and the stale banner) and does nothing else. Updates arrive on the fan-out thread and
  * reach the UI only through {@link UI#access} (STYLE.md 10); the subscription lives from attach to detach.
  */
-@Route("wall")
+@Route(value = "wall", autoLayout = false)
+@AnonymousAllowed // a kiosk has no person signed in; KioskGate admits it by its own token
 public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     /**

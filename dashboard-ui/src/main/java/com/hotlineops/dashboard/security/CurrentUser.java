@@ -1,0 +1,71 @@
+package com.hotlineops.dashboard.security;
+
+import com.hotlineops.contract.auth.TokenResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * The signed-in desk user of the current request or UI access, and a bearer token for them that is good for at least
+ * {@link #MARGIN}: an access token about to expire is exchanged for a new pair first (the backend's refresh grant).
+ */
+@Component
+public class CurrentUser {
+
+    /** A token must outlive the call it is used for. */
+    static final Duration MARGIN = Duration.ofSeconds(30);
+
+    private final BackendTokens tokens;
+    private final Clock clock;
+
+    CurrentUser(BackendTokens tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public Optional<DeskUser> get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof DeskUser user
+                ? Optional.of(user) : Optional.empty();
+    }
+
+    public DeskUser require() {
+        return get().orElseThrow(() -> new IllegalStateException("no desk user signed in"));
+    }
+
+    /** The access token to present now, refreshed first if it would expire within {@link #MARGIN}. */
+    public String bearer() {
+        DeskUser.BackendCredentials credentials = require().credentials();
+        if (credentials.expiresBefore(clock.instant().plus(MARGIN))) {
+            refresh(credentials, false);
+        }
+        return credentials.accessToken();
+    }
+
+    /**
+     * Exchanges the refresh token after the backend rejected the access token. False when the refresh token is no
+     * longer good either: the user must sign in again.
+     */
+    public boolean refreshAfterRejection() {
+        try {
+            refresh(require().credentials(), true);
+            return true;
+        } catch (RestClientException e) {
+            return false;
+        }
+    }
+
+    private void refresh(DeskUser.BackendCredentials credentials, boolean rejected) {
+        synchronized (credentials) {
+            if (!rejected && !credentials.expiresBefore(clock.instant().plus(MARGIN))) {
+                return; // another call refreshed it meanwhile
+            }
+            TokenResponse fresh = tokens.refresh(credentials.refreshToken());
+            credentials.replace(fresh.accessToken(), fresh.refreshToken(), clock.instant().plusSeconds(fresh.expiresIn()));
+        }
+    }
+}
