@@ -107,6 +107,7 @@ public final class LocalLauncher {
 
                 ──────────────────────────────────────────────────────────────────────────────
                  Hotline Ops is running%s
+                   Consoles         http://localhost:%d/   (sign in as one of the demo logins below)
                    Wall (kiosk)     http://localhost:%d/wall?token=%s
                    Backend API      http://localhost:%d   (OpenAPI: http://localhost:%d/swagger-ui.html)
                    Backend RSocket  tcp://localhost:%d   (route wall.frames)
@@ -120,7 +121,7 @@ public final class LocalLauncher {
                    worker1, worker2 (城关街道第一网格), worker3 (第二网格), worker4 (东湖镇第一网格)
                  Ctrl-C stops everything.
                 ──────────────────────────────────────────────────────────────────────────────
-                """.formatted(simulate ? ", with simulated traffic" : "", p.ui(), kiosk, p.backend(), p.backend(),
+                """.formatted(simulate ? ", with simulated traffic" : "", p.ui(), p.ui(), kiosk, p.backend(), p.backend(),
                 p.backendRsocket(), p.mobile(), p.mobile(), p.mobileRsocket(), services.jdbcUrl(),
                 services.embeddedPostgres() ? "embedded" : "external", services.redisUrl(),
                 services.embeddedRedis() ? "embedded" : "external", runDir.resolve("logs")));
