@@ -6,6 +6,9 @@ import java.util.UUID;
 /**
  * A ticket as its handlers see it. The citizen's phone appears only masked; the full number stays with the
  * roles that call back.
+ *
+ * @param enterprise the company of an enterprise ticket (政企通, DESIGN.md §2.5; its fields may be null when not
+ *                   given), null for a citizen's ticket
  */
 public record TicketView(
         UUID id,
@@ -25,5 +28,15 @@ public record TicketView(
         Instant dispatchedAt,
         Instant acceptDue,
         Instant finishDue,
-        long version) {
+        long version,
+        EnterpriseProfile enterprise) {
+
+    /** A citizen's ticket (not an enterprise one). */
+    public TicketView(UUID id, String number, Channel channel, TicketStatus status, TicketGrade grade, String title,
+            String content, String categoryCode, String location, String citizenPhoneMasked, UUID unitId, UUID gridId,
+            UUID assigneeId, Instant createdAt, Instant dispatchedAt, Instant acceptDue, Instant finishDue,
+            long version) {
+        this(id, number, channel, status, grade, title, content, categoryCode, location, citizenPhoneMasked, unitId,
+                gridId, assigneeId, createdAt, dispatchedAt, acceptDue, finishDue, version, null);
+    }
 }

@@ -1,13 +1,18 @@
 package com.hotlineops.core.ticket;
 
 import com.hotlineops.contract.ticket.Channel;
+import com.hotlineops.contract.ticket.EnterpriseProfile;
 import com.hotlineops.contract.ticket.TicketGrade;
 import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.ticket.TicketView;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A ticket as stored. Changes are made by copying, so a failed command leaves the loaded row untouched. */
+/**
+ * A ticket as stored. Changes are made by copying, so a failed command leaves the loaded row untouched.
+ *
+ * @param enterprise the company of an enterprise ticket (DESIGN.md §2.5), null for a citizen's ticket
+ */
 record TicketRow(
         UUID id,
         String number,
@@ -29,34 +34,41 @@ record TicketRow(
         Instant dispatchedAt,
         Instant acceptDue,
         Instant finishDue,
-        long version) {
+        long version,
+        EnterpriseProfile enterprise) {
 
     TicketRow moved(TicketStatus to, Instant at) {
         return new TicketRow(id, number, channel, externalId, to, grade, title, content, categoryCode, location,
                 citizenName, citizenPhone, unitId, gridId, assigneeId, createdAt, at, dispatchedAt, acceptDue,
-                finishDue, version + 1);
+                finishDue, version + 1, enterprise);
     }
 
     TicketRow dispatched(UUID unit, UUID grid, Instant at, Instant acceptBy, Instant finishBy) {
         return new TicketRow(id, number, channel, externalId, status, grade, title, content, categoryCode, location,
-                citizenName, citizenPhone, unit, grid, null, createdAt, updatedAt, at, acceptBy, finishBy, version);
+                citizenName, citizenPhone, unit, grid, null, createdAt, updatedAt, at, acceptBy, finishBy, version,
+                enterprise);
     }
 
     TicketRow withDeadlines(Instant acceptBy, Instant finishBy) {
         return new TicketRow(id, number, channel, externalId, status, grade, title, content, categoryCode, location,
                 citizenName, citizenPhone, unitId, gridId, assigneeId, createdAt, updatedAt, dispatchedAt, acceptBy,
-                finishBy, version);
+                finishBy, version, enterprise);
     }
 
     TicketRow assignedTo(UUID assignee) {
         return new TicketRow(id, number, channel, externalId, status, grade, title, content, categoryCode, location,
                 citizenName, citizenPhone, unitId, gridId, assignee, createdAt, updatedAt, dispatchedAt, acceptDue,
-                finishDue, version);
+                finishDue, version, enterprise);
     }
 
     TicketView view() {
         return new TicketView(id, number, channel, status, grade, title, content, categoryCode, location,
                 PhoneNumbers.mask(citizenPhone), unitId, gridId, assigneeId, createdAt, dispatchedAt, acceptDue,
-                finishDue, version);
+                finishDue, version, enterprise);
+    }
+
+    /** An enterprise ticket (DESIGN.md §2.5): audited by the business-environment office, always revisited. */
+    boolean isEnterprise() {
+        return enterprise != null;
     }
 }
