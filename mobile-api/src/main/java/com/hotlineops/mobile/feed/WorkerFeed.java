@@ -118,6 +118,6 @@ final class WorkerFeed {
 
     private static TicketView tombstone(UUID id, String number, TicketStatus status, long version) {
         return new TicketView(id, number, null, status, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, version, null);
+                null, null, null, version);
     }
 }

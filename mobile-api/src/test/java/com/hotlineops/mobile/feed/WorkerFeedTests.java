@@ -108,7 +108,7 @@ class WorkerFeedTests {
 
     TicketView view(TicketStatus status, UUID assignee, long version) {
         return new TicketView(ticket, "20261126000001", null, status, null, "t", "c", null, null, null, UNIT, GRID,
-                assignee, Instant.EPOCH, Instant.EPOCH, null, null, version, null);
+                assignee, Instant.EPOCH, Instant.EPOCH, null, null, version);
     }
 
     TicketChanged change(TicketStatus from, TicketStatus to, UUID assignee, long version) {

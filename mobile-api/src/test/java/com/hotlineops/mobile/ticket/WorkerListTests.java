@@ -76,7 +76,7 @@ class WorkerListTests {
 
     static TicketView view(TicketStatus status, UUID grid, UUID assignee) {
         return new TicketView(UUID.randomUUID(), "20261126000001", null, status, null, "t", "c", null, null, null,
-                UNIT, grid, assignee, Instant.EPOCH, Instant.EPOCH, null, null, 3, null);
+                UNIT, grid, assignee, Instant.EPOCH, Instant.EPOCH, null, null, 3);
     }
 
     static TicketChanged change(TicketStatus from, TicketStatus to, UUID grid, UUID assignee) {

@@ -44,7 +44,8 @@ public class DemoOrganisation {
             new Unit(GRID_DONGHU_1, TOWNSHIP_DONGHU, OrgUnit.Kind.GRID, "东湖镇第一网格"),
             new Unit(GRID_XISHAN_1, TOWNSHIP_XISHAN, OrgUnit.Kind.GRID, "西山镇第一网格"),
             new Unit("DEP-HOUSING", DISTRICT, OrgUnit.Kind.DEPARTMENT, "住房和城乡建设局"),
-            new Unit("DEP-MARKET", DISTRICT, OrgUnit.Kind.DEPARTMENT, "市场监督管理局"));
+            new Unit("DEP-MARKET", DISTRICT, OrgUnit.Kind.DEPARTMENT, "市场监督管理局"),
+            new Unit(OrgUnit.BUSINESS_ENVIRONMENT_OFFICE, DISTRICT, OrgUnit.Kind.DEPARTMENT, "营商环境建设办公室"));
 
     static final List<User> USERS = List.of(
             new User("admin", "系统管理员", Set.of(Role.ADMIN), null, null),
@@ -53,6 +54,7 @@ public class DemoOrganisation {
             new User("dispatcher1", "派单员一", Set.of(Role.DISPATCHER), null, null),
             new User("supervisor1", "值班长", Set.of(Role.SUPERVISOR), null, null),
             new User("auditor1", "审核员", Set.of(Role.AUDITOR), null, null),
+            new User("auditor-biz", "营商环境办审核员", Set.of(Role.AUDITOR), OrgUnit.BUSINESS_ENVIRONMENT_OFFICE, null),
             new User("revisit1", "回访员", Set.of(Role.REVISIT), null, null),
             new User("wall", "大屏", Set.of(Role.WALL), null, null),
             new User("cti", "话务平台", Set.of(Role.PARTNER), null, null),

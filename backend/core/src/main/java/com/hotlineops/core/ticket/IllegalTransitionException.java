@@ -11,7 +11,12 @@ public final class IllegalTransitionException extends TicketProblem {
     private final Set<TicketAction> allowed;
 
     IllegalTransitionException(TicketStatus current, TicketAction action, Set<TicketAction> allowed) {
-        super("Cannot " + action + " a ticket in state " + current + "; allowed: " + allowed);
+        this(current, action, allowed, "Cannot " + action + " a ticket in state " + current + "; allowed: " + allowed);
+    }
+
+    /** With a message that says why a transition the state table allows is refused for this ticket. */
+    IllegalTransitionException(TicketStatus current, TicketAction action, Set<TicketAction> allowed, String message) {
+        super(message);
         this.current = current;
         this.action = action;
         this.allowed = Set.copyOf(allowed);

@@ -24,5 +24,7 @@ public enum TicketAction {
     SUPERVISE,
     TAG,
     RESUME,
-    MERGE
+    MERGE,
+    /** A three-way call with a policy specialist (DESIGN.md §2.5): an event, the state stays. */
+    THREE_WAY_CALL
 }

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * The one place that decides what may happen next to a ticket (DESIGN.md §2.2). Any open state may also be
- * merged into a parent ticket or put under supervision (督办) or tagged for mark &amp; track (overlays: the state stays). A rejected return goes back to the state the return was requested from
+ * merged into a parent ticket or put under supervision (督办) or tagged for mark &amp; track, and have three-way calls recorded (overlays: the state stays). A rejected return goes back to the state the return was requested from
  * ({@link #next(TicketStatus, TicketAction, TicketStatus)}); an unreachable revisit keeps the ticket waiting for
  * revisit, and the caller closes it with {@code REVISIT_CLOSE} at the third attempt.
  */
@@ -55,6 +55,7 @@ public final class TicketLifecycle {
                 allow(s, TicketAction.MERGE, MERGED);
                 allow(s, TicketAction.SUPERVISE, s);
                 allow(s, TicketAction.TAG, s);
+                allow(s, TicketAction.THREE_WAY_CALL, s);
             }
         }
     }

@@ -8,6 +8,8 @@ import com.hotlineops.contract.sla.SlaState;
 import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.contract.ticket.Citizen;
 import com.hotlineops.contract.ticket.DispatchRequest;
+import com.hotlineops.contract.ticket.EnterpriseProfile;
+import com.hotlineops.contract.ticket.ThreeWayCallRequest;
 import com.hotlineops.contract.ticket.IntakeRequest;
 import com.hotlineops.contract.ticket.IntakeResult;
 import com.hotlineops.contract.ticket.RevisitResult;
@@ -19,6 +21,7 @@ import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.ticket.TicketView;
 import com.hotlineops.core.category.CategoryTree;
 import com.hotlineops.core.config.HotlineProperties;
+import com.hotlineops.core.enterprise.CreditCode;
 import com.hotlineops.core.events.Outbox;
 import com.hotlineops.core.events.Topic;
 import com.hotlineops.core.org.OrgDirectory;
@@ -49,6 +52,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -72,6 +76,10 @@ public class TicketService {
     public static final String PROMISED_TAG = "PROMISED";
     static final List<String> TAGS = List.of(PROMISED_TAG, UNSATISFIED_TAG);
     static final int MAX_EXTENSION_DAYS = 30;
+    /** Detail key of a revisit event: the {@code RevisitResult} (reports count satisfaction from it). */
+    public static final String REVISIT_RESULT = "result";
+    /** How far a reported call time may lie ahead of this server's clock (clocks of desks differ a little). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     static final int SWEEP_BATCH = 500;
     /** The actor of automatic changes made by the SLA sweeper. */
     static final Actor SWEEPER = new Actor(new UUID(0, 0), "sla-sweeper", Set.of(), null, null);
@@ -133,16 +141,19 @@ public class TicketService {
     private Mono<TicketRow> create(IntakeRequest r, Actor actor) {
         Instant now = now();
         Citizen citizen = r.citizen() == null ? new Citizen(null, null) : r.citizen();
+        boolean enterprise = isEnterprise(r);
         TicketGrade grade = r.grade() != null ? r.grade()
-                : Boolean.TRUE.equals(r.enterprise()) || r.channel() == Channel.ENTERPRISE_LINE
-                        ? TicketGrade.ENTERPRISE_GENERAL : TicketGrade.STANDARD;
+                : enterprise ? TicketGrade.ENTERPRISE_GENERAL : TicketGrade.STANDARD;
+        EnterpriseProfile company = !enterprise ? null : r.company() == null ? new EnterpriseProfile(null, null)
+                : new EnterpriseProfile(blankToNull(r.company().companyName()), blankToNull(r.company().creditCode())
+                        == null ? null : new CreditCode(r.company().creditCode()).value());
         boolean voice = r.channel() == Channel.HOTLINE || r.channel() == Channel.ENTERPRISE_LINE;
         return store.nextNumber(LocalDate.ofInstant(now, zone))
                 .map(number -> new TicketRow(UUID.randomUUID(), number, r.channel(), blankToNull(r.externalId()),
                         TicketStatus.RECEIVED, grade, r.title().strip(), r.content().strip(),
                         blankToNull(r.categoryCode()), blankToNull(r.location()), blankToNull(citizen.name()),
                         blankToNull(citizen.phone()), null, null, null, now, now, null, null, null, 1,
-                        TicketOverlays.NONE))
+                        TicketOverlays.NONE, company))
                 .flatMap(row -> store.insert(row)
                         .then(actor.has(Role.DIRECTOR) ? store.markDirectorTaken(row.id(), actor.userId(), now)
                                 : Mono.empty())
@@ -228,11 +239,24 @@ public class TicketService {
                         Function.identity())));
     }
 
-    /** Answered directly (knowledge base / three-way call): RECEIVED → CLOSED with the answer as the reason. */
+    /**
+     * Answered directly (knowledge base / three-way call): RECEIVED → CLOSED with the answer as the reason. Not for an
+     * enterprise ticket: every one is audited by the business-environment office and revisited by a person
+     * (DESIGN.md §2.5, 100 % / 100 %), so closing one on the call is refused (409) and it goes to dispatch instead.
+     */
     public Mono<TicketView> answerDirectly(UUID ticketId, String answer, Actor actor) {
         return change(ticketId, actor, t -> require(answer, "reason")
-                .then(Mono.defer(() -> apply(t, TicketAction.ANSWER_DIRECTLY, actor, answer.strip(),
-                        Function.identity()))));
+                .then(Mono.defer(() -> {
+                    if (t.isEnterprise() && t.status() == TicketStatus.RECEIVED) {
+                        Set<TicketAction> allowed = EnumSet.copyOf(TicketLifecycle.allowed(t.status()));
+                        allowed.remove(TicketAction.ANSWER_DIRECTLY);
+                        return Mono.error(new IllegalTransitionException(t.status(), TicketAction.ANSWER_DIRECTLY,
+                                allowed, "An enterprise ticket is not closed on the call: it is audited by the "
+                                        + "business-environment office and revisited (DESIGN.md §2.5); allowed: "
+                                        + allowed));
+                    }
+                    return apply(t, TicketAction.ANSWER_DIRECTLY, actor, answer.strip(), Function.identity());
+                })));
     }
 
     /** An emergency (DESIGN.md §2.1) is not a ticket: RECEIVED → TRANSFERRED_EMERGENCY with the number used. */
@@ -246,42 +270,65 @@ public class TicketService {
                         .thenReturn(after)));
     }
 
-    /** Audit passed: the ticket waits for its revisit. */
+    /** Audit passed: the ticket waits for its revisit. An enterprise ticket only by the business-environment office. */
     public Mono<TicketView> auditPass(UUID ticketId, String reason, Actor actor) {
-        return change(ticketId, actor, t -> apply(t, TicketAction.AUDIT_PASS, actor, blankToNull(reason),
-                Function.identity()).flatMap(after -> store.resetRevisitAttempts(t.id()).thenReturn(after)));
+        return change(ticketId, actor, t -> auditor(t, actor).then(Mono.defer(() -> apply(t, TicketAction.AUDIT_PASS,
+                actor, blankToNull(reason), Function.identity())))
+                .flatMap(after -> store.resetRevisitAttempts(t.id()).thenReturn(after)));
     }
 
-    /** Audit rejected (重办): back to the handler, reason required. */
+    /** Audit rejected (重办): back to the handler, reason required. An enterprise ticket only by the office. */
     public Mono<TicketView> auditReject(UUID ticketId, String reason, Actor actor) {
         return change(ticketId, actor, t -> require(reason, "reason")
+                .then(auditor(t, actor))
                 .then(Mono.defer(() -> apply(t, TicketAction.AUDIT_REJECT, actor, reason.strip(),
                         Function.identity()))));
     }
 
     /**
+     * DESIGN.md §2.5: every enterprise ticket is audited by the business-environment office — a user of the unit
+     * coded {@link OrgUnit#BUSINESS_ENVIRONMENT_OFFICE}. Other tickets may be audited by any auditor.
+     */
+    private Mono<Void> auditor(TicketRow t, Actor actor) {
+        if (!t.isEnterprise()) {
+            return Mono.empty();
+        }
+        return org.findByCode(OrgUnit.BUSINESS_ENVIRONMENT_OFFICE)
+                .filter(office -> office.id().equals(actor.unitId()))
+                .switchIfEmpty(Mono.error(() -> new AccessDeniedException("Enterprise ticket " + t.number()
+                        + " is audited by the business-environment office (DESIGN.md §2.5)")))
+                .then();
+    }
+
+    /**
      * Records one revisit call (DESIGN.md §2.2): satisfied or basically satisfied closes; unsatisfied reopens
-     * (→ ACCEPTED) and tags the ticket UNSATISFIED; unreachable counts an attempt and the third closes. Not
-     * idempotent by design: every call is an attempt that happened.
+     * (→ ACCEPTED) and tags the ticket UNSATISFIED; unreachable counts an attempt and the third closes — except an
+     * enterprise ticket, which waits until a person is reached (DESIGN.md §2.5). Each revisit event carries its
+     * result in the detail ({@value #REVISIT_RESULT}). Not idempotent by design: every call is an attempt that
+     * happened.
      */
     public Mono<TicketView> revisit(UUID ticketId, RevisitResult result, String note, Actor actor) {
         if (result == null) {
             return Mono.error(new InvalidTicketCommandException("result is required: " + List.of(RevisitResult.values())));
         }
         String reason = result + (note == null || note.isBlank() ? "" : ": " + note.strip());
+        String detail = json.writeValueAsString(Map.of(REVISIT_RESULT, result.name()));
         return change(ticketId, actor, t -> switch (result) {
-            case SATISFIED, BASICALLY_SATISFIED -> apply(t, TicketAction.REVISIT_CLOSE, actor, reason,
-                    Function.identity());
-            case UNSATISFIED -> apply(t, TicketAction.REVISIT_UNSATISFIED, actor, reason, Function.identity())
+            case SATISFIED, BASICALLY_SATISFIED -> applyWithDetail(t, TicketAction.REVISIT_CLOSE, actor, reason,
+                    Function.identity(), detail);
+            case UNSATISFIED -> applyWithDetail(t, TicketAction.REVISIT_UNSATISFIED, actor, reason,
+                    Function.identity(), detail)
                     .flatMap(after -> store.tag(t.id(), UNSATISFIED_TAG).thenReturn(after));
             case UNREACHABLE -> Mono.fromCallable(() -> TicketLifecycle.next(t.status(),
                             TicketAction.REVISIT_UNREACHABLE))
                     .then(store.countRevisitAttempt(t.id()))
-                    .flatMap(n -> n >= MAX_REVISIT_ATTEMPTS
-                            ? apply(t, TicketAction.REVISIT_CLOSE, actor, reason + " (attempt " + n
-                                    + ", closed unreachable)", Function.identity())
-                            : apply(t, TicketAction.REVISIT_UNREACHABLE, actor, reason + " (attempt " + n + ")",
-                                    Function.identity()));
+                    // An enterprise ticket is revisited by a person (DESIGN.md §2.5): unreachable never closes it.
+                    .flatMap(n -> n >= MAX_REVISIT_ATTEMPTS && !t.isEnterprise()
+                            ? applyWithDetail(t, TicketAction.REVISIT_CLOSE, actor, reason + " (attempt " + n
+                                    + ", closed unreachable)", Function.identity(), detail)
+                            : applyWithDetail(t, TicketAction.REVISIT_UNREACHABLE, actor, reason + " (attempt " + n
+                                    + (t.isEnterprise() ? "; an enterprise ticket stays until a person is reached)"
+                                            : ")"), Function.identity(), detail));
         });
     }
 
@@ -431,6 +478,40 @@ public class TicketService {
                 : apply(t, TicketAction.TAG, actor, tag + (reason == null || reason.isBlank() ? "" : ": "
                         + reason.strip()), Function.identity()).flatMap(after -> store.tag(t.id(), tag)
                         .thenReturn(after))));
+    }
+
+    /**
+     * Records a three-way call with a policy specialist (三方通话, DESIGN.md §2.5) on an open ticket: a
+     * {@code THREE_WAY_CALL} event whose detail holds the specialist's name and unit and the time of the call; the
+     * state stays. Idempotent on {@code commandId}: a retry returns the first result.
+     */
+    public Mono<CommandResult> recordThreeWayCall(UUID ticketId, ThreeWayCallRequest request, Actor actor) {
+        if (request == null) {
+            return Mono.error(new InvalidTicketCommandException("a body is required"));
+        }
+        String name = blankToNull(request.specialistName());
+        String unit = blankToNull(request.specialistUnit());
+        if (name == null || name.length() > 100 || unit == null || unit.length() > 100) {
+            return Mono.error(new InvalidTicketCommandException(
+                    "specialistName and specialistUnit are required, at most 100 characters each"));
+        }
+        String note = blankToNull(request.note());
+        if (note != null && note.length() > 2_000) {
+            return Mono.error(new InvalidTicketCommandException("note is at most 2000 characters"));
+        }
+        Instant now = now();
+        Instant calledAt = request.calledAt() == null ? now : request.calledAt().truncatedTo(ChronoUnit.MICROS);
+        if (calledAt.isAfter(now.plus(CLOCK_SKEW))) {
+            return Mono.error(new InvalidTicketCommandException("calledAt must not be in the future"));
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("specialistName", name);
+        detail.put("specialistUnit", unit);
+        detail.put("calledAt", calledAt.toString());
+        TicketCommand command = new TicketCommand(request.commandId(), ticketId, note);
+        return command(command, actor, TicketAction.THREE_WAY_CALL, t -> applyWithDetail(t,
+                TicketAction.THREE_WAY_CALL, actor, "three-way call with " + name + " (" + unit + ")"
+                        + (note == null ? "" : ": " + note), Function.identity(), json.writeValueAsString(detail)));
     }
 
     /** The ticket's SLA clocks with their state now (DESIGN.md §2.3). */
@@ -686,10 +767,30 @@ public class TicketService {
             throw new InvalidTicketCommandException("categoryCode " + r.categoryCode()
                     + " is not in the category tree (GET /api/v1/categories)");
         }
+        if (r.company() != null) {
+            String name = r.company().companyName();
+            if (name != null && name.strip().length() > 200) {
+                throw new InvalidTicketCommandException("company.companyName is at most 200 characters");
+            }
+            String code = r.company().creditCode();
+            if (code != null && !code.isBlank()) {
+                try {
+                    new CreditCode(code);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidTicketCommandException("company.creditCode: " + e.getMessage());
+                }
+            }
+        }
         String phone = r.citizen() == null ? null : r.citizen().phone();
         if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {
             throw new InvalidTicketCommandException("citizen.phone must be 3–20 digits");
         }
+    }
+
+    /** DESIGN.md §2.5: the enterprise line, an enterprise grade, the caller's flag or a company profile. */
+    static boolean isEnterprise(IntakeRequest r) {
+        return Boolean.TRUE.equals(r.enterprise()) || r.channel() == Channel.ENTERPRISE_LINE || r.company() != null
+                || r.grade() == TicketGrade.ENTERPRISE_GENERAL || r.grade() == TicketGrade.ENTERPRISE_COMPLEX;
     }
 
     private static String blankToNull(String s) {

@@ -1,6 +1,7 @@
 package com.hotlineops.core.ticket;
 
 import com.hotlineops.contract.ticket.Channel;
+import com.hotlineops.contract.ticket.EnterpriseProfile;
 import com.hotlineops.contract.ticket.TicketGrade;
 import com.hotlineops.contract.ticket.TicketOverlays;
 import com.hotlineops.contract.ticket.TicketStatus;
@@ -27,7 +28,7 @@ class TicketStore {
     private static final String COLUMNS = """
             id, number, channel, external_id, status, grade, title, content, category_code, location, citizen_name,
             citizen_phone, unit_id, grid_id, assignee_id, created_at, updated_at, dispatched_at, accept_due,
-            finish_due, version""";
+            finish_due, version, enterprise, company_name, credit_code""";
 
     /** {@link #COLUMNS} plus the overlays, which commands write with statements of their own. */
     private static final String READ_COLUMNS = COLUMNS + """
@@ -213,7 +214,7 @@ class TicketStore {
         GenericExecuteSpec spec = db.sql("insert into ticket (" + COLUMNS + """
                 ) values (:id, :number, :channel, :external, :status, :grade, :title, :content, :category, :location,
                           :citizenName, :citizenPhone, :unit, :grid, :assignee, :created, :updated, :dispatched,
-                          :acceptDue, :finishDue, :version)""");
+                          :acceptDue, :finishDue, :version, :enterprise, :companyName, :creditCode)""");
         return bindAll(spec, t).then();
     }
 
@@ -271,6 +272,9 @@ class TicketStore {
         spec = nullable(spec, "dispatched", utc(t.dispatchedAt()), OffsetDateTime.class);
         spec = nullable(spec, "acceptDue", utc(t.acceptDue()), OffsetDateTime.class);
         spec = nullable(spec, "finishDue", utc(t.finishDue()), OffsetDateTime.class);
+        spec = spec.bind("enterprise", t.isEnterprise());
+        spec = nullable(spec, "companyName", t.isEnterprise() ? t.enterprise().companyName() : null, String.class);
+        spec = nullable(spec, "creditCode", t.isEnterprise() ? t.enterprise().creditCode() : null, String.class);
         return spec;
     }
 
@@ -297,7 +301,10 @@ class TicketStore {
                 row.get("citizen_phone", String.class), row.get("unit_id", UUID.class),
                 row.get("grid_id", UUID.class), row.get("assignee_id", UUID.class), instant(row, "created_at"),
                 instant(row, "updated_at"), instant(row, "dispatched_at"), instant(row, "accept_due"),
-                instant(row, "finish_due"), row.get("version", Long.class), overlays(row));
+                instant(row, "finish_due"), row.get("version", Long.class), overlays(row),
+                Boolean.TRUE.equals(row.get("enterprise", Boolean.class))
+                        ? new EnterpriseProfile(row.get("company_name", String.class), row.get("credit_code", String.class))
+                        : null);
     }
 
     private static TicketOverlays overlays(Readable row) {

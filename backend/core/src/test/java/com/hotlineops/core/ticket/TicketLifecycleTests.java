@@ -30,7 +30,7 @@ class TicketLifecycleTests {
                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
                     assertThat(e.current()).isEqualTo(TicketStatus.PENDING_DISPATCH);
                     assertThat(e.allowed()).containsExactlyInAnyOrder(TicketAction.DISPATCH, TicketAction.MERGE,
-                            TicketAction.SUPERVISE, TicketAction.TAG);
+                            TicketAction.SUPERVISE, TicketAction.TAG, TicketAction.THREE_WAY_CALL);
                 });
     }
 
