@@ -11,7 +11,8 @@ package com.hotlineops.dashboard.wall;
  *       ({@link WallFormat#countdown}); with {@value #RISK_BASE}, the seconds until the clock turns AT_RISK. The
  *       nearest ancestor carrying {@value #SLA_STATE} gets ON_TRACK, AT_RISK or OVERDUE as the clock crosses them.</li>
  * </ul>
- * Formatting is {@link WallFormat#duration}'s.
+ * Formatting is {@link WallFormat#duration}'s. It runs four times a second: a new value counts from when the script
+ * first sees it, so a slower tick would lag behind the server's seconds by up to one tick.
  */
 final class WallTicker {
 
@@ -54,7 +55,7 @@ final class WallTicker {
                 if (row && row.getAttribute('data-sla') !== state) { row.setAttribute('data-sla', state); }
               });
             };
-            window.hotlineWallTicker = setInterval(tick, 1000);
+            window.hotlineWallTicker = setInterval(tick, 250);
             """;
 
     private WallTicker() {
