@@ -2,6 +2,7 @@ package com.hotlineops.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.dependency.JavaScript;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,6 +64,19 @@ class DashboardApplicationTests {
 
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.body()).contains(".wall-tile-value");
+    }
+
+    @Test
+    void echartsScriptOfTheWallChartThenServedFromItsWebJar() throws Exception {
+        // The very URL the chart component asks the browser to load, so a version bump cannot leave it dangling.
+        JavaScript chart = Class.forName("com.hotlineops.dashboard.wall.VolumeChart").getAnnotation(JavaScript.class);
+        assertThat(chart.value()).startsWith("context://");
+        HttpResponse<String> script = get(chart.value().replace("context://", "/"));
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).contains("javascript"));
+        assertThat(script.body()).contains("echarts");
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package com.hotlineops.dashboard.wall;
 
+import com.hotlineops.contract.wall.TicketBoard;
+import com.hotlineops.contract.wall.WallFrame;
 import com.hotlineops.dashboard.live.LiveWall;
 import com.hotlineops.dashboard.live.LiveWallState;
 import com.vaadin.flow.component.AttachEvent;
@@ -28,36 +30,13 @@ import reactor.core.Disposable;
 
 /**
  * The kiosk wall. Binds {@link LiveWall} states to elements with stable ids (the figures of DESIGN.md §2.4, agents
- * by state, open tickets, and the stale banner) and does nothing else. Updates arrive on the fan-out thread and
+ * by state, open tickets, the calls per minute against a week earlier, the enterprise line, the ticket board's
+ * deadlines, overdue units, clear-to-zero and directors on shift, and the stale banner) and does nothing else. Updates arrive on the fan-out thread and
  * reach the UI only through {@link UI#access} (STYLE.md 10); the subscription lives from attach to detach.
  */
 @Route(value = "wall", autoLayout = false)
 @AnonymousAllowed // a kiosk has no person signed in; KioskGate admits it by its own token
 public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitle {
-
-    /**
-     * Counts durations up in the browser, once a second, from the {@code data-tick-base} seconds the server last
-     * wrote: the stream carries the instant the oldest caller started waiting, not a tick per second (DESIGN.md §3).
-     * It edits the text node the server rendered, so the server's next update simply replaces it.
-     */
-    static final String TICKER = """
-            if (window.hotlineWallTicker) { return; }
-            const pad = n => String(n).padStart(2, '0');
-            const format = s => s >= 3600
-                ? Math.floor(s / 3600) + ':' + pad(Math.floor(s % 3600 / 60)) + ':' + pad(s % 60)
-                : Math.floor(s / 60) + ':' + pad(s % 60);
-            const tick = () => document.querySelectorAll('[data-tick-base]').forEach(el => {
-              const base = el.getAttribute('data-tick-base');
-              if (el.hotlineTickBase !== base) { el.hotlineTickBase = base; el.hotlineTickAt = Date.now(); }
-              const text = el.firstChild;
-              if (base === '' || !text || text.nodeType !== Node.TEXT_NODE) { return; }
-              const value = format(Number(base) + Math.floor((Date.now() - el.hotlineTickAt) / 1000));
-              if (text.nodeValue !== value) { text.nodeValue = value; }
-            });
-            window.hotlineWallTicker = setInterval(tick, 1000);
-            """;
-
-    static final String TICK_BASE = "data-tick-base";
 
     /** Browsers cap cookie lifetimes at 400 days. */
     private static final Duration COOKIE_LIFETIME = Duration.ofDays(400);
@@ -88,6 +67,10 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final Span staleMessage = new Span();
     private final Span staleAgeLabel = new Span();
     private final Span staleAge = new Span();
+
+    private final VolumeChart volumeChart = new VolumeChart();
+    private TicketBoardPanels ticketBoard;
+    private EnterprisePanel enterprise;
 
     private boolean admitted;
     private Disposable subscription;
@@ -131,7 +114,7 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
             return;
         }
         UI ui = event.getUI();
-        ui.getPage().executeJs(TICKER);
+        ui.getPage().executeJs(WallTicker.SCRIPT);
         subscription = liveWall.states().subscribe(state -> ui.access(() -> show(state)));
     }
 
@@ -144,13 +127,14 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     }
 
     private void show(LiveWallState state) {
-        WallFigures figures = WallFigures.of(state, clock.get(), getLocale());
+        Instant now = clock.get();
+        WallFigures figures = WallFigures.of(state, now, getLocale());
         offered.setText(figures.offered());
         answered.setText(figures.answered());
         answerRate.setText(figures.answerRate());
         inQueue.setText(figures.inQueue());
         longestWait.setText(figures.longestWait());
-        longestWait.getElement().setAttribute(TICK_BASE, tickBase(figures.longestWaitSeconds()));
+        longestWait.getElement().setAttribute(WallTicker.TICK_BASE, WallTicker.base(figures.longestWaitSeconds()));
         ticketsOpen.setText(figures.ticketsOpen());
         timelyAnswerRate.setText(figures.timelyAnswerRate());
         callbacksPending.setText(figures.callbacksPending());
@@ -167,6 +151,12 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         agentsOffline.setText(figures.agentsOffline());
         asOf.setText(getTranslation("wall.asOf", figures.asOf()));
         showBanner(figures);
+        WallFrame frame = state.frame();
+        TicketBoard tickets = frame == null ? TicketBoard.EMPTY : frame.board();
+        ticketBoard.show(SlaBoard.of(tickets, now, WallFigures.HOTLINE_ZONE, getLocale()),
+                SlaBoard.directorsLeftOut(tickets));
+        enterprise.show(EnterpriseFigures.of(frame, now, getLocale()));
+        volumeChart.show(VolumeSeries.of(frame, WallFigures.HOTLINE_ZONE));
     }
 
     private void showBanner(WallFigures figures) {
@@ -174,7 +164,7 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         // and screen readers find it, and showing it sends only the attribute.
         staleBanner.getElement().setAttribute("hidden", figures.banner() == WallFigures.Banner.NONE);
         switch (figures.banner()) {
-            case NONE -> staleAge.getElement().setAttribute(TICK_BASE, "");
+            case NONE -> staleAge.getElement().setAttribute(WallTicker.TICK_BASE, "");
             case NO_DATA -> {
                 staleMessage.setText(getTranslation("wall.stale.noData"));
                 staleAgeLabel.setText(getTranslation("wall.stale.waiting"));
@@ -186,7 +176,7 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         }
         if (figures.banner() != WallFigures.Banner.NONE) {
             staleAge.setText(WallFormat.duration(figures.bannerAgeSeconds()));
-            staleAge.getElement().setAttribute(TICK_BASE, tickBase(figures.bannerAgeSeconds()));
+            staleAge.getElement().setAttribute(WallTicker.TICK_BASE, WallTicker.base(figures.bannerAgeSeconds()));
         }
     }
 
@@ -195,7 +185,9 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         title.addClassName("wall-title");
         asOf.setId("wall-as-of");
         asOf.addClassName("wall-as-of");
-        Div header = new Div(title, asOf);
+        ticketBoard = new TicketBoardPanels(this::getTranslation);
+        enterprise = new EnterprisePanel(this::getTranslation);
+        Div header = new Div(title, ticketBoard.directors(), asOf);
         header.addClassName("wall-header");
 
         staleBanner.setId("wall-stale");
@@ -204,11 +196,11 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         staleAgeLabel.addClassName("wall-stale-age-label");
         staleAge.setId("wall-stale-age");
         staleAge.addClassName("wall-stale-age");
-        staleAge.getElement().setAttribute(TICK_BASE, "");
+        staleAge.getElement().setAttribute(WallTicker.TICK_BASE, "");
         staleBanner.removeAll();
         staleBanner.add(staleMessage, staleAgeLabel, staleAge);
 
-        longestWait.getElement().setAttribute(TICK_BASE, "");
+        longestWait.getElement().setAttribute(WallTicker.TICK_BASE, "");
         Div figures = new Div(
                 tile("wall.offered", offered),
                 tile("wall.answered", answered),
@@ -222,6 +214,7 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
                 tile("wall.ticketsAtRisk", ticketsAtRisk),
                 tile("wall.ticketsOverdue", ticketsOverdue),
                 tile("wall.ticketsDueToday", ticketsDueToday));
+        figures.setId("wall-figures");
         figures.addClassName("wall-figures");
 
         H2 agentsTitle = new H2(getTranslation("wall.agents"));
@@ -237,7 +230,16 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         agents.setId("wall-agents");
         agents.addClassName("wall-agents");
 
-        Div board = new Div(header, staleBanner, figures, agents);
+        Span volumeTitle = new Span(getTranslation("wall.board.volume"));
+        volumeTitle.addClassName("wall-panel-title");
+        Div volume = new Div(volumeTitle, volumeChart);
+        volume.setId("wall-volume");
+        volume.addClassNames("wall-panel", "wall-panel-volume");
+
+        Div main = new Div(figures, agents, volume, enterprise, ticketBoard.deadlines(), ticketBoard.overdueUnits(),
+                ticketBoard.clearToZero());
+        main.addClassName("wall-main");
+        Div board = new Div(header, staleBanner, main);
         board.addClassName("wall-board");
         show(liveWall.current());
         return board;
@@ -276,10 +278,6 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         value.setId(id);
         value.addClassName("wall-tile-value");
         return value;
-    }
-
-    private static String tickBase(Long seconds) {
-        return seconds == null ? "" : Long.toString(seconds);
     }
 
     private static String kioskCookie() {

@@ -55,4 +55,36 @@ class WallFormatTests {
                 .isEqualTo("10:03:04");
         assertThat(WallFormat.clock(null, ZoneId.of("Asia/Shanghai"))).isEqualTo("—");
     }
+
+    @Test
+    void countdownWithTimeLeftThenLikeADuration() {
+        assertThat(WallFormat.countdown(0)).isEqualTo("0:00");
+        assertThat(WallFormat.countdown(65)).isEqualTo("1:05");
+        assertThat(WallFormat.countdown(26 * 3600 + 61)).isEqualTo("26:01:01");
+    }
+
+    @Test
+    void countdownPastTheDeadlineThenTimeOverdueBehindAMinusSign() {
+        assertThat(WallFormat.countdown(-1)).isEqualTo("\u22120:01");
+        assertThat(WallFormat.countdown(-3723)).isEqualTo("\u22121:02:03");
+    }
+
+    @Test
+    void percentThenWholeNumberRoundedHalfUpAndDashWithoutValue() {
+        assertThat(WallFormat.percent(0.625)).isEqualTo("63%");
+        assertThat(WallFormat.percent(1.0)).isEqualTo("100%");
+        assertThat(WallFormat.percent(0.0)).isEqualTo("0%");
+        assertThat(WallFormat.percent(null)).isEqualTo("—");
+    }
+
+    @Test
+    void dueClockThenTimeTodayAndDateBeforeItOnAnotherDayOfShanghai() {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        Instant now = Instant.parse("2026-11-26T02:00:00Z");
+
+        assertThat(WallFormat.dueClock(Instant.parse("2026-11-26T09:30:00Z"), now, shanghai)).isEqualTo("17:30");
+        // 16:30 UTC is already 00:30 of the next day in Shanghai
+        assertThat(WallFormat.dueClock(Instant.parse("2026-11-26T16:30:00Z"), now, shanghai)).isEqualTo("11-27 00:30");
+        assertThat(WallFormat.dueClock(null, now, shanghai)).isEqualTo("—");
+    }
 }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.hotlineops.contract.call.AgentCounts;
 import com.hotlineops.contract.call.CallFigures;
+import com.hotlineops.contract.call.CallQueue;
+import com.hotlineops.contract.sla.SlaState;
 import com.hotlineops.contract.wall.CallPanel;
 import com.hotlineops.contract.wall.FrameKind;
 import com.hotlineops.contract.wall.TicketBoard;
@@ -20,7 +22,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -98,6 +102,52 @@ class WallViewTests extends SpringBrowserlessTest {
     }
 
     @Test
+    void frameWithTicketBoardThenDeadlinesCountDownUnitsClearToZeroDirectorsAndEnterpriseShown() {
+        openWall("kiosk-test");
+        Instant now = Instant.now();
+        TicketBoard board = new TicketBoard(Map.of(SlaState.AT_RISK, 1L, SlaState.OVERDUE, 4L), 2,
+                List.of(new TicketBoard.UnitCount(UUID.randomUUID(), "城关街道", 4)),
+                List.of(new TicketBoard.Deadline(UUID.randomUUID(), "20261126000042", "东湖镇",
+                                now.plusSeconds(3600), now.minusSeconds(10)),
+                        new TicketBoard.Deadline(UUID.randomUUID(), "20261126000007", "城关街道",
+                                now.plusSeconds(600), now.plusSeconds(300))),
+                new TicketBoard.ClearToZero("2026-11", 10, 4, 6),
+                List.of(new TicketBoard.DirectorOnShift("张主任", "市场监管局", "A1", now.plusSeconds(3600))));
+        CallFigures enterprise = new CallFigures(321, 300, 0, 10, 300 / 310.0, 0.9, 0.85, 10 / 310.0, 7.0, 1, 20L,
+                now.minusSeconds(20), now);
+        backend.emit(new WallFrame(FrameKind.UPDATE, 100, now, CallFigures.empty(now),
+                Map.of(CallQueue.ENTERPRISE, enterprise), AgentCounts.NONE, new TicketSummary(50, Map.of()),
+                CallPanel.empty(now), board));
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            roundTrip();
+            assertThat(hidden("wall-deadline-0")).isFalse();
+            assertThat(text("wall-ent-offered")).isEqualTo("321");
+        });
+        Div first = $(Div.class).withId("wall-deadline-0").single();
+        assertThat(first.getElement().getAttribute("data-sla")).isEqualTo("ON_TRACK");
+        assertThat($(Span.class).withClassName("wall-deadline-number").all()).as("nearest first").first()
+                .satisfies(n -> assertThat(n.getText()).isEqualTo("20261126000007"));
+        Span countdown = $(Span.class).withClassName("wall-countdown").all().getFirst();
+        assertThat(countdown.getText()).matches("(9:[0-5]\\d|10:00)");
+        assertThat(countdown.getElement().getAttribute("data-countdown-base")).matches("(59\\d|600)");
+        assertThat(countdown.getElement().getAttribute("data-risk-base")).matches("(29\\d|300)");
+        assertThat($(Div.class).withId("wall-deadline-1").single().getElement().getAttribute("data-sla"))
+                .isEqualTo("AT_RISK");
+        assertThat(hidden("wall-deadline-2")).as("only two deadlines").isTrue();
+        assertThat(hidden("wall-overdue-unit-0")).isFalse();
+        assertThat(hidden("wall-overdue-unit-1")).isTrue();
+        assertThat(text("wall-ctz-open")).isEqualTo("6");
+        assertThat(text("wall-ctz-percent")).isEqualTo("40%");
+        assertThat($(Div.class).withId("wall-ctz-progress").single().getStyle().get("width")).isEqualTo("40.0%");
+        assertThat(hidden("wall-director-0")).isFalse();
+        assertThat($(Span.class).withText("张主任").exists()).isTrue();
+        assertThat(text("wall-ent-answer-rate")).isEqualTo("96.8%");
+        assertThat($(Div.class).withId("wall-volume-chart").exists()).isTrue();
+        assertThat($(Span.class).withText("政企通今日").exists()).isTrue();
+    }
+
+    @Test
     void wallVisitedWithTokenThenReloadWithoutTokenStillShowsFigures() {
         openWall("kiosk-test");
 
@@ -143,6 +193,14 @@ class WallViewTests extends SpringBrowserlessTest {
 
     private boolean staleBannerShown() {
         return !$(Div.class).withId("wall-stale").single().getElement().hasAttribute("hidden");
+    }
+
+    private boolean hidden(String id) {
+        return row(id).getElement().hasAttribute("hidden");
+    }
+
+    private Div row(String id) {
+        return $(Div.class).withId(id).single();
     }
 
     private String text(String id) {

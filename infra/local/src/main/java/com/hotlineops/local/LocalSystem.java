@@ -160,6 +160,12 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /** Whether the app was started and has not exited or been stopped. */
+    public boolean isRunning(App app) {
+        Process p = processes.get(app);
+        return p != null && p.isAlive();
+    }
+
     /** The first app found dead, if any. */
     public Optional<App> exited() {
         return processes.entrySet().stream().filter(e -> !e.getValue().isAlive()).map(Map.Entry::getKey).findFirst();

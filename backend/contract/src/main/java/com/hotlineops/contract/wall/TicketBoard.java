@@ -37,7 +37,13 @@ public record TicketBoard(
     public record UnitCount(UUID unitId, String unitName, long count) {
     }
 
-    public record Deadline(UUID ticketId, String number, String unitName, Instant dueAt) {
+    /**
+     * The due instant of a ticket's worst running clock, and the instant that clock turns AT_RISK (75 % of its time
+     * used, DESIGN.md §2.3), so a wall can colour and count down on its own between frames.
+     *
+     * @param atRiskAt null when the clock has none
+     */
+    public record Deadline(UUID ticketId, String number, String unitName, Instant dueAt, Instant atRiskAt) {
     }
 
     /** @param month {@code yyyy-MM}; {@code open} is what is left to bring to zero */

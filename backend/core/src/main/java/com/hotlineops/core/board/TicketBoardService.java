@@ -101,7 +101,7 @@ public class TicketBoardService {
         List<TicketBoard.Deadline> nearest = upcoming.stream()
                 .sorted(Comparator.comparing(Running::due).thenComparing(Running::number))
                 .limit(NEAREST)
-                .map(r -> new TicketBoard.Deadline(r.ticketId(), r.number(), r.unitName(), r.due()))
+                .map(r -> new TicketBoard.Deadline(r.ticketId(), r.number(), r.unitName(), r.due(), r.atRisk()))
                 .toList();
         List<TicketBoard.UnitCount> overdueByUnit = overdue.values().stream()
                 .sorted(Comparator.comparingLong(TicketBoard.UnitCount::count).reversed()

@@ -2,6 +2,8 @@ package com.hotlineops.server.wall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hotlineops.contract.sla.SlaClockKind;
+import com.hotlineops.contract.sla.SlaClockView;
 import com.hotlineops.contract.sla.SlaState;
 import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.contract.ticket.Citizen;
@@ -15,9 +17,11 @@ import com.hotlineops.core.board.TicketBoardService;
 import com.hotlineops.core.org.DemoOrganisation;
 import com.hotlineops.server.BackendIntegrationTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The tickets board of the wall frame, computed from real PostgreSQL. */
@@ -53,10 +57,18 @@ class TicketBoardIntegrationTests extends BackendIntegrationTest {
             assertThat(d.ticketId()).isEqualTo(t.id());
             assertThat(d.dueAt()).isEqualTo(t.acceptDue());
             assertThat(d.unitName()).isEqualTo("城关街道");
+            assertThat(d.atRiskAt()).isEqualTo(signForClock(t.id()).atRiskAt()).isBefore(d.dueAt());
         });
         assertThat(board.nearestDeadlines()).hasSizeLessThanOrEqualTo(20);
         assertThat(boards.compute(t.acceptDue().minusMillis(1)).block(Duration.ofSeconds(30)).openBySlaState())
                 .containsKey(SlaState.AT_RISK);
+    }
+
+    private SlaClockView signForClock(UUID id) {
+        return http.get().uri("/api/v1/tickets/" + id + "/sla")
+                .headers(h -> h.setBearerAuth(token(http, "supervisor1"))).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<SlaClockView>>() { }).returnResult().getResponseBody()
+                .stream().filter(c -> c.clock() == SlaClockKind.SIGN_FOR).findFirst().orElseThrow();
     }
 
     @Test
