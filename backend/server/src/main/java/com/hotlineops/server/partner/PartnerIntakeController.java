@@ -1,0 +1,72 @@
+package com.hotlineops.server.partner;
+
+import com.hotlineops.contract.ticket.IntakeRequest;
+import com.hotlineops.contract.ticket.IntakeResult;
+import com.hotlineops.core.partner.Partner;
+import com.hotlineops.core.partner.PartnerIntake;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code POST /api/v1/intake} for a partner system that presents an {@code X-Api-Key} instead of a bearer token: the
+ * same body as the desk's intake, plus an optional {@code emergencyNumber} (110/119/120/122) with which the matter is
+ * recorded as TRANSFERRED_EMERGENCY in the same call. 201 when created, 200 with the first ticket for a repeated
+ * {@code (channel, externalId)}; 403 on a channel that is not the partner's, 409 when another partner already used
+ * that externalId.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Partners", description = "Partner channels: intake by API key, administration, status callbacks")
+class PartnerIntakeController {
+
+    static final String EMERGENCY_NUMBER = "emergencyNumber";
+
+    private final PartnerIntake intake;
+    private final JsonMapper json;
+
+    PartnerIntakeController(PartnerIntake intake, JsonMapper json) {
+        this.intake = intake;
+        this.json = json;
+    }
+
+    @PostMapping(path = "/intake", headers = PartnerKeyAuthentication.HEADER)
+    @Operation(summary = "Partner intake with X-Api-Key on the partner's own channels; idempotent on (channel, "
+            + "externalId); emergencyNumber (110/119/120/122) records TRANSFERRED_EMERGENCY in one call",
+            parameters = @Parameter(name = PartnerKeyAuthentication.HEADER, in = ParameterIn.HEADER, required = true),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = IntakeRequest.class))))
+    Mono<ResponseEntity<IntakeResult>> intake(@RequestBody JsonNode body, @AuthenticationPrincipal Partner partner) {
+        return Mono.defer(() -> {
+            if (!(body instanceof ObjectNode object)) {
+                return Mono.error(new ServerWebInputException("The body must be a JSON object"));
+            }
+            JsonNode number = object.remove(EMERGENCY_NUMBER);
+            IntakeRequest request;
+            try {
+                request = json.treeToValue(object, IntakeRequest.class);
+            } catch (JacksonException e) {
+                return Mono.error(new ServerWebInputException("Unreadable intake request: " + e.getOriginalMessage()));
+            }
+            String emergency = number == null || number.isNull() ? null : number.asString();
+            return intake.submit(partner, request, emergency)
+                    .map(r -> ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(r));
+        });
+    }
+}
