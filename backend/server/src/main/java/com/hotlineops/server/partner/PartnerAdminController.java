@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/admin/partners")
-@Tag(name = "Partners")
+@Tag(name = "Partners", description = "Partner channels: registration, API keys (intake by X-Api-Key is described "
+        + "on POST /api/v1/intake), signed status callbacks (decision 0016)")
 class PartnerAdminController {
 
     private final PartnerDirectory partners;

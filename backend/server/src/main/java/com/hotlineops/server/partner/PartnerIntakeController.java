@@ -5,11 +5,6 @@ import com.hotlineops.contract.ticket.IntakeResult;
 import com.hotlineops.core.partner.Partner;
 import com.hotlineops.core.partner.PartnerIntake;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,7 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Partners", description = "Partner channels: intake by API key, administration, status callbacks")
 class PartnerIntakeController {
 
     static final String EMERGENCY_NUMBER = "emergencyNumber";
@@ -47,11 +41,9 @@ class PartnerIntakeController {
     }
 
     @PostMapping(path = "/intake", headers = PartnerKeyAuthentication.HEADER)
-    @Operation(summary = "Partner intake with X-Api-Key on the partner's own channels; idempotent on (channel, "
-            + "externalId); emergencyNumber (110/119/120/122) records TRANSFERRED_EMERGENCY in one call",
-            parameters = @Parameter(name = PartnerKeyAuthentication.HEADER, in = ParameterIn.HEADER, required = true),
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = IntakeRequest.class))))
+    // Same path and method as the desk's intake: springdoc keeps one operation per pair, so the partner variant is
+    // described on that one by PartnerIntakeDocs instead of by an operation of its own.
+    @Operation(hidden = true)
     Mono<ResponseEntity<IntakeResult>> intake(@RequestBody JsonNode body, @AuthenticationPrincipal Partner partner) {
         return Mono.defer(() -> {
             if (!(body instanceof ObjectNode object)) {
