@@ -1,50 +1,78 @@
 package com.hotlineops.core.open311;
 
-import io.r2dbc.spi.Readable;
+import com.hotlineops.contract.category.Category;
+import com.hotlineops.core.category.CategoryTree;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The services Open311 offers: the leaves of the category tree (data in V6), grouped under their parent category.
- * Names are the Chinese ones the hotline uses; the English name follows in the description.
+ * The services Open311 offers: the categories of the shipped category tree (not its top-level domains, which are
+ * their groups), with the extra attributes some have ({@code open311_service_attribute}), and one more service,
+ * {@value #EMERGENCY_SERVICE}, for matters sent to 110/119/120/122 (DESIGN.md §2.1), which are not tickets.
  */
 @Component
 public class Open311Catalogue {
 
-    /** The service whose requests are emergencies sent to 110/119/120/122 (DESIGN.md §2.1), not tickets. */
-    public static final String EMERGENCY_SERVICE = "EMERGENCY-TRANSFER";
+    /** The service whose requests are emergencies sent to 110/119/120/122, recorded as TRANSFERRED_EMERGENCY. */
+    public static final String EMERGENCY_SERVICE = "EMERGENCY";
     /** Its attribute naming the number the matter was sent to. */
     public static final String EMERGENCY_NUMBER_ATTRIBUTE = "NUMBER";
+    static final ServiceType EMERGENCY = new ServiceType(EMERGENCY_SERVICE, "紧急事项转警",
+            "已转 110（公安）、119（消防）、120（急救）或 122（交通事故）的紧急事项，不作为工单办理 (Emergency transferred to "
+                    + "110/119/120/122; not a service request)", "紧急,报警,火警,急救", "紧急求助", """
+            [{"variable": true, "code": "NUMBER", "datatype": "singlevaluelist", "required": true,
+              "datatype_description": null, "order": 1, "description": "已转的紧急号码",
+              "values": [{"key": "110", "name": "110 公安"}, {"key": "119", "name": "119 消防"},
+                         {"key": "120", "name": "120 急救"}, {"key": "122", "name": "122 交通事故"}]}]""");
 
-    private static final String SELECT = """
-            select c.code, c.name, c.name_en, c.description, c.keywords, c.attributes::text as attributes,
-                   g.name as group_name
-              from category c join category g on g.code = c.parent_code""";
-
+    private final CategoryTree tree;
     private final DatabaseClient db;
 
-    Open311Catalogue(DatabaseClient db) {
+    Open311Catalogue(CategoryTree tree, DatabaseClient db) {
+        this.tree = tree;
         this.db = db;
     }
 
     public Flux<ServiceType> services() {
-        return db.sql(SELECT + " order by g.sort_order, c.sort_order").map(Open311Catalogue::read).all();
+        return attributes().flatMapMany(attributes -> Flux.fromIterable(tree.all())
+                .filter(c -> !c.topLevel())
+                .map(c -> service(c, attributes.get(c.code())))
+                .concatWithValues(EMERGENCY));
     }
 
     /** The service, or {@link UnknownServiceException}. */
     public Mono<ServiceType> service(String code) {
-        return db.sql(SELECT + " where c.code = :code").bind("code", code == null ? "" : code)
-                .map(Open311Catalogue::read).one()
-                .switchIfEmpty(Mono.error(() -> new UnknownServiceException(code)));
+        if (EMERGENCY_SERVICE.equals(code)) {
+            return Mono.just(EMERGENCY);
+        }
+        return Mono.justOrEmpty(tree.find(code)).filter(c -> !c.topLevel())
+                .switchIfEmpty(Mono.error(() -> new UnknownServiceException(code)))
+                .flatMap(c -> db.sql("select attributes::text as a from open311_service_attribute where category_code = :c")
+                        .bind("c", c.code()).map(r -> r.get("a", String.class)).one()
+                        .defaultIfEmpty("[]")
+                        .map(a -> service(c, a)));
     }
 
-    private static ServiceType read(Readable r) {
-        String description = r.get("description", String.class);
-        String english = r.get("name_en", String.class);
-        return new ServiceType(r.get("code", String.class), r.get("name", String.class),
-                description == null ? english : description + " (" + english + ")", r.get("keywords", String.class),
-                r.get("group_name", String.class), r.get("attributes", String.class));
+    /** The service's name, for a code that may no longer be in the tree. */
+    String name(String code) {
+        if (EMERGENCY_SERVICE.equals(code)) {
+            return EMERGENCY.name();
+        }
+        return tree.find(code).map(Category::name).orElse(code);
+    }
+
+    private Mono<Map<String, String>> attributes() {
+        return db.sql("select category_code, attributes::text as a from open311_service_attribute")
+                .map(r -> Map.entry(r.get("category_code", String.class), r.get("a", String.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private ServiceType service(Category c, String attributes) {
+        String group = tree.find(c.parentCode()).map(Category::name).orElse(null);
+        return new ServiceType(c.code(), c.name(), c.nameEn(), null, group, attributes == null ? "[]" : attributes);
     }
 }

@@ -78,9 +78,10 @@ public class Open311Requests {
                         IntakeRequest request = new IntakeRequest(Channel.OPEN311, externalId, citizen(r),
                                 service.name(), r.description() == null || r.description().isBlank() ? service.name()
                                         : r.description().strip(),
-                                service.code(), location(r), null, null);
+                                emergency == null ? service.code() : null, location(r), null, null);
                         return tx.transactional(intake.submit(partner, request, emergency)
-                                .flatMap(result -> (result.created() ? saveDetails(result.ticket().id(), token, partner, r)
+                                .flatMap(result -> (result.created()
+                                        ? saveDetails(result.ticket().id(), token, partner, service.code(), r)
                                         : Mono.<Void>empty())
                                         .then(tokenOf(result.ticket().id()))
                                         .map(t -> new SubmittedRequest(result.ticket().number(), t.toString(),
@@ -96,7 +97,7 @@ public class Open311Requests {
         }
         return db.sql(SELECT + " where t.number = any(:ids) order by array_position(:ids, t.number)")
                 .bind("ids", ids.toArray(String[]::new))
-                .map(Open311Requests::read).all();
+                .map(this::read).all();
     }
 
     public Flux<ServiceRequestView> search(RequestQuery q) {
@@ -105,7 +106,7 @@ public class Open311Requests {
         }
         StringBuilder sql = new StringBuilder(SELECT).append(" where t.created_at >= :from and t.created_at <= :to");
         if (!q.serviceCodes().isEmpty()) {
-            sql.append(" and t.category_code = any(:codes)");
+            sql.append(" and o.service_code = any(:codes)");
         }
         boolean open = q.statuses().contains("open");
         boolean closed = q.statuses().contains("closed");
@@ -118,7 +119,7 @@ public class Open311Requests {
         if (!q.serviceCodes().isEmpty()) {
             spec = spec.bind("codes", q.serviceCodes().toArray(String[]::new));
         }
-        return spec.map(Open311Requests::read).all();
+        return spec.map(this::read).all();
     }
 
     /** The service_request_id a token stands for. */
@@ -135,21 +136,20 @@ public class Open311Requests {
 
     // Only what a public reader may see: never citizen_name or citizen_phone.
     private static final String SELECT = """
-            select t.number, t.status, t.category_code, c.name as service_name, t.content, u.name as agency,
+            select t.number, t.status, o.service_code, t.content, u.name as agency,
                    t.created_at, t.updated_at, t.finish_due, t.location, t.emergency_number,
                    parent.number as merged_into, o.lat, o.long, o.address_id, o.media_url
               from ticket t
               join open311_request o on o.ticket_id = t.id
-              left join category c on c.code = t.category_code
               left join org_unit u on u.id = t.unit_id
               left join ticket parent on parent.id = t.merged_into""";
 
-    private static ServiceRequestView read(Readable r) {
+    private ServiceRequestView read(Readable r) {
         TicketStatus status = TicketStatus.valueOf(r.get("status", String.class));
         return new ServiceRequestView(r.get("number", String.class), status.isOpen() ? "open" : "closed",
                 notes(status, r.get("emergency_number", String.class), r.get("merged_into", String.class),
                         r.get("agency", String.class)),
-                r.get("service_name", String.class), r.get("category_code", String.class),
+                catalogue.name(r.get("service_code", String.class)), r.get("service_code", String.class),
                 r.get("content", String.class), r.get("agency", String.class), instant(r, "created_at"),
                 instant(r, "updated_at"), instant(r, "finish_due"), r.get("location", String.class),
                 r.get("address_id", String.class), r.get("lat", Double.class), r.get("long", Double.class),
@@ -177,13 +177,15 @@ public class Open311Requests {
                 : "Received by the 12345 hotline; it will be dispatched to the responsible unit.";
     }
 
-    private Mono<Void> saveDetails(UUID ticketId, UUID token, Partner partner, NewServiceRequest r) {
+    private Mono<Void> saveDetails(UUID ticketId, UUID token, Partner partner, String serviceCode,
+            NewServiceRequest r) {
         var spec = db.sql("""
-                        insert into open311_request (ticket_id, token, partner_id, lat, long, address_id, media_url,
-                                                     attributes)
-                        values (:ticket, :token, :partner, :lat, :long, :addressId, :media, :attributes)
+                        insert into open311_request (ticket_id, token, partner_id, service_code, lat, long, address_id,
+                                                     media_url, attributes)
+                        values (:ticket, :token, :partner, :service, :lat, :long, :addressId, :media, :attributes)
                         on conflict (ticket_id) do nothing""")
                 .bind("ticket", ticketId).bind("token", token).bind("partner", partner.id())
+                .bind("service", serviceCode)
                 .bind("attributes", Json.of(json.writeValueAsString(r.attributes() == null ? Map.of()
                         : r.attributes())));
         spec = r.lat() == null ? spec.bindNull("lat", Double.class) : spec.bind("lat", r.lat());

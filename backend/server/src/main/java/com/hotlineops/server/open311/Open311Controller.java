@@ -102,7 +102,7 @@ class Open311Controller {
 
     @PostMapping("/requests.{format}")
     @Operation(summary = "GeoReport v2 create request (form parameters, api_key of a partner allowed OPEN311); "
-            + "service EMERGENCY-TRANSFER with attribute[NUMBER]=110/119/120/122 records an emergency transfer; "
+            + "service EMERGENCY with attribute[NUMBER]=110/119/120/122 records an emergency transfer; "
             + "optional Idempotency-Key header makes a retry answer the first request",
             parameters = @Parameter(name = IDEMPOTENCY_KEY, in = io.swagger.v3.oas.annotations.enums.ParameterIn.HEADER))
     Mono<ResponseEntity<String>> create(@PathVariable String format, ServerWebExchange exchange) {

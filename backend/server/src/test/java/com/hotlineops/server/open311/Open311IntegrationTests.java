@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hotlineops.contract.partner.PartnerCredentials;
 import com.hotlineops.contract.ticket.Channel;
+import com.hotlineops.core.category.CategoryTree;
 import com.hotlineops.server.BackendIntegrationTest;
 import com.hotlineops.server.partner.PartnerFixtures;
 import java.time.Instant;
@@ -45,6 +46,9 @@ class Open311IntegrationTests extends BackendIntegrationTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    CategoryTree tree;
 
     private PartnerCredentials client;
 
@@ -121,16 +125,16 @@ class Open311IntegrationTests extends BackendIntegrationTest {
         String services = body(get("services.json"), 200);
         assertValid(GeoReportSchemas.file("services.json"), services);
         JsonNode list = json.readTree(services);
-        long leaves = db.sql("select count(*) as n from category where parent_code is not null")
-                .map(r -> r.get("n", Long.class)).one().block();
-        assertThat(list.size()).isEqualTo((int) leaves).isGreaterThan(10);
+        long categories = tree.all().stream().filter(c -> !c.topLevel()).count();
+        assertThat(list.size()).as("the tree's categories and EMERGENCY").isEqualTo((int) categories + 1)
+                .isGreaterThan(10);
         List<String> codes = new ArrayList<>();
         list.forEach(s -> codes.add(s.get("service_code").asString()));
-        assertThat(codes).contains("URBAN-LIGHT", "ENV-NOISE", "UTIL-WATER", "EMERGENCY-TRANSFER");
-        JsonNode noise = list.get(codes.indexOf("ENV-NOISE"));
+        assertThat(codes).contains("0101", "0201", "0104", "EMERGENCY");
+        JsonNode noise = list.get(codes.indexOf("0201"));
         assertThat(noise.get("group").asString()).isEqualTo("生态环境");
         assertThat(noise.get("metadata").asBoolean()).isTrue();
-        assertThat(list.get(codes.indexOf("URBAN-ROAD")).get("metadata").asBoolean()).isFalse();
+        assertThat(list.get(codes.indexOf("0102")).get("metadata").asBoolean()).isFalse();
 
         Element xml = GeoReportSchemas.xml(body(get("services.xml"), 200)).getDocumentElement();
         Element fixture = GeoReportSchemas.fixture("services.xml").getDocumentElement();
@@ -148,15 +152,15 @@ class Open311IntegrationTests extends BackendIntegrationTest {
 
     @Test
     void serviceDefinitionListsItsAttributesAndAnUnknownServiceIsA404Error() {
-        String definition = body(get("services/ENV-NOISE.json"), 200);
+        String definition = body(get("services/0201.json"), 200);
         assertValid(GeoReportSchemas.file("service-definition.json"), definition);
         JsonNode attribute = json.readTree(definition).get("attributes").get(0);
         assertThat(attribute.get("code").asString()).isEqualTo("SOURCE");
         assertThat(attribute.get("values")).hasSize(4);
 
-        Element xml = GeoReportSchemas.xml(body(get("services/ENV-NOISE.xml"), 200)).getDocumentElement();
+        Element xml = GeoReportSchemas.xml(body(get("services/0201.xml"), 200)).getDocumentElement();
         assertThat(xml.getTagName()).isEqualTo("service_definition");
-        assertThat(text(xml, "service_code")).isEqualTo("ENV-NOISE");
+        assertThat(text(xml, "service_code")).isEqualTo("0201");
         Element xmlAttribute = children(children(xml, "attributes").getFirst(), "attribute").getFirst();
         Element fixtureAttribute = children(GeoReportSchemas.fixture("service_definition.xml").getDocumentElement(),
                 "attribute").getFirst();
@@ -171,7 +175,7 @@ class Open311IntegrationTests extends BackendIntegrationTest {
 
     @Test
     void createWithApiKeyThenLookUpByIdAndTokenWithoutNameOrPhoneInJsonAndXml() {
-        JsonNode created = create(form(client.apiKey(), "URBAN-LIGHT"));
+        JsonNode created = create(form(client.apiKey(), "0101"));
         String id = created.get("service_request_id").asString();
         String token = created.get("token").asString();
         assertThat(id).matches("\\d{14}");
@@ -182,8 +186,8 @@ class Open311IntegrationTests extends BackendIntegrationTest {
         JsonNode request = json.readTree(lookup).get(0);
         assertThat(request.get("service_request_id").asString()).isEqualTo(id);
         assertThat(request.get("status").asString()).isEqualTo("open");
-        assertThat(request.get("service_code").asString()).isEqualTo("URBAN-LIGHT");
-        assertThat(request.get("service_name").asString()).isEqualTo("路灯故障");
+        assertThat(request.get("service_code").asString()).isEqualTo("0101");
+        assertThat(request.get("service_name").asString()).isEqualTo("市政设施");
         assertThat(request.get("description").asString()).isEqualTo("人民路口的路灯连续三晚不亮");
         assertThat(request.get("address").asString()).isEqualTo("人民路 18 号");
         assertThat(request.get("lat").asDouble()).isEqualTo(30.2741);
@@ -215,7 +219,7 @@ class Open311IntegrationTests extends BackendIntegrationTest {
         assertError("json", get("tokens/" + UUID.randomUUID() + ".json"), 404);
         assertError("xml", get("requests/00000000000000.xml"), 404);
 
-        Element createdXml = GeoReportSchemas.xml(body(post("xml", form(client.apiKey(), "URBAN-ROAD"), null), 201))
+        Element createdXml = GeoReportSchemas.xml(body(post("xml", form(client.apiKey(), "0102"), null), 201))
                 .getDocumentElement();
         Element createdFixture = GeoReportSchemas.fixture("post_service_request.xml").getDocumentElement();
         assertThat(createdXml.getTagName()).isEqualTo(createdFixture.getTagName());
@@ -230,18 +234,18 @@ class Open311IntegrationTests extends BackendIntegrationTest {
         PartnerCredentials other = PartnerFixtures.register(http, token(http, "admin"),
                 PartnerFixtures.uniqueName("cppcc"), List.of(Channel.CPPCC), null);
         long before = open311Rows();
-        assertError("json", post("json", form(null, "URBAN-LIGHT"), null), 400);
-        assertError("json", post("json", form(client.apiKey() + "x", "URBAN-LIGHT"), null), 403);
-        assertError("xml", post("xml", form("hop.0000000000000000.nope", "URBAN-LIGHT"), null), 403);
-        assertError("json", post("json", form(other.apiKey(), "URBAN-LIGHT"), null), 403);
+        assertError("json", post("json", form(null, "0101"), null), 400);
+        assertError("json", post("json", form(client.apiKey() + "x", "0101"), null), 403);
+        assertError("xml", post("xml", form("hop.0000000000000000.nope", "0101"), null), 403);
+        assertError("json", post("json", form(other.apiKey(), "0101"), null), 403);
 
-        MultiValueMap<String, String> nowhere = form(client.apiKey(), "URBAN-LIGHT");
+        MultiValueMap<String, String> nowhere = form(client.apiKey(), "0101");
         nowhere.remove("lat");
         nowhere.remove("long");
         nowhere.remove("address_string");
         assertError("json", post("json", nowhere, null), 400);
         assertError("json", post("json", form(client.apiKey(), "NO-SUCH"), null), 400);
-        MultiValueMap<String, String> noise = form(client.apiKey(), "ENV-NOISE");
+        MultiValueMap<String, String> noise = form(client.apiKey(), "0201");
         assertError("json", post("json", noise, null), 400);
         noise.add("attribute[SOURCE]", "VOLCANO");
         assertError("json", post("json", noise, null), 400);
@@ -255,8 +259,8 @@ class Open311IntegrationTests extends BackendIntegrationTest {
     @Test
     void retryWithTheSameIdempotencyKeyAnswersTheFirstRequest() {
         String key = UUID.randomUUID().toString();
-        JsonNode first = json.readTree(body(post("json", form(client.apiKey(), "UTIL-WATER"), key), 201)).get(0);
-        JsonNode again = json.readTree(body(post("json", form(client.apiKey(), "UTIL-WATER"), key), 200)).get(0);
+        JsonNode first = json.readTree(body(post("json", form(client.apiKey(), "0104"), key), 201)).get(0);
+        JsonNode again = json.readTree(body(post("json", form(client.apiKey(), "0104"), key), 200)).get(0);
         assertThat(again.get("service_request_id").asString()).isEqualTo(first.get("service_request_id").asString());
         assertThat(again.get("token").asString()).isEqualTo(first.get("token").asString());
         Long tickets = db.sql("select count(*) as n from ticket where channel = 'OPEN311' and external_id = :x")
@@ -266,7 +270,7 @@ class Open311IntegrationTests extends BackendIntegrationTest {
 
     @Test
     void emergencyServiceIsRecordedAsTransferredInOneCallAndShownClosed() {
-        MultiValueMap<String, String> form = form(client.apiKey(), "EMERGENCY-TRANSFER");
+        MultiValueMap<String, String> form = form(client.apiKey(), "EMERGENCY");
         form.set("description", "路口两车相撞，有人受伤");
         form.add("attribute[NUMBER]", "120");
         JsonNode created = create(form);
@@ -279,16 +283,16 @@ class Open311IntegrationTests extends BackendIntegrationTest {
         assertThat(request.get("status").asString()).isEqualTo("closed");
         assertThat(request.get("status_notes").asString()).contains("120");
 
-        MultiValueMap<String, String> wrong = form(client.apiKey(), "EMERGENCY-TRANSFER");
+        MultiValueMap<String, String> wrong = form(client.apiKey(), "EMERGENCY");
         wrong.add("attribute[NUMBER]", "999");
         assertError("json", post("json", wrong, null), 400);
     }
 
     @Test
     void searchFiltersByIdsCodeStatusAndWindowWithinTheSpecsLimits() {
-        String light = create(form(client.apiKey(), "URBAN-LIGHT")).get("service_request_id").asString();
-        String road = create(form(client.apiKey(), "URBAN-ROAD")).get("service_request_id").asString();
-        MultiValueMap<String, String> emergency = form(client.apiKey(), "EMERGENCY-TRANSFER");
+        String light = create(form(client.apiKey(), "0101")).get("service_request_id").asString();
+        String road = create(form(client.apiKey(), "0102")).get("service_request_id").asString();
+        MultiValueMap<String, String> emergency = form(client.apiKey(), "EMERGENCY");
         emergency.add("attribute[NUMBER]", "119");
         String fire = create(emergency).get("service_request_id").asString();
 
@@ -304,9 +308,9 @@ class Open311IntegrationTests extends BackendIntegrationTest {
         assertThat(byIds).hasSize(2);
         assertThat(byIds.get(0).get("service_request_id").asString()).isEqualTo(road);
 
-        JsonNode roads = json.readTree(body(get("requests.json?service_code=URBAN-ROAD"), 200));
+        JsonNode roads = json.readTree(body(get("requests.json?service_code=0102"), 200));
         assertThat(roads).isNotEmpty().allSatisfy(r -> assertThat(r.get("service_code").asString())
-                .isEqualTo("URBAN-ROAD"));
+                .isEqualTo("0102"));
         JsonNode closed = json.readTree(body(get("requests.json?status=closed"), 200));
         assertThat(closed).allSatisfy(r -> assertThat(r.get("status").asString()).isEqualTo("closed"));
         assertThat(closed.toString()).contains(fire).doesNotContain(light);

@@ -45,7 +45,7 @@ class PartnerIntakeIntegrationTests extends BackendIntegrationTest {
         body.put("citizen", Map.of("name", "王五", "phone", "13800001111"));
         body.put("title", "商品价格欺诈");
         body.put("content", "超市标价与结算价不一致");
-        body.put("categoryCode", "MARKET-PRICE");
+        body.put("categoryCode", "0403");
         return body;
     }
 

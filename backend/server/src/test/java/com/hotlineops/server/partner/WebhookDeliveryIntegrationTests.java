@@ -118,7 +118,7 @@ class WebhookDeliveryIntegrationTests extends BackendIntegrationTest {
         String externalId = "app-" + UUID.randomUUID();
         IntakeResult intake = http.post().uri("/api/v1/intake").header("X-Api-Key", partner.apiKey())
                 .bodyValue(new IntakeRequest(Channel.CITY_APP, externalId, new Citizen("赵六", "13700003333"),
-                        "路灯不亮", "人民路口路灯连续三晚不亮", "URBAN-LIGHT", "人民路", null, null))
+                        "路灯不亮", "人民路口路灯连续三晚不亮", "0101", "人民路", null, null))
                 .exchange().expectStatus().isCreated().expectBody(IntakeResult.class).returnResult()
                 .getResponseBody();
         String number = intake.ticket().number();
@@ -173,7 +173,7 @@ class WebhookDeliveryIntegrationTests extends BackendIntegrationTest {
                 List.of(Channel.CITY_APP), hookUrl());
         IntakeResult byAgent = http.post().uri("/api/v1/intake").headers(h -> h.setBearerAuth(token(http, "agent1")))
                 .bodyValue(new IntakeRequest(Channel.CITY_APP, "desk-" + UUID.randomUUID(), null, "停水",
-                        "小区停水两天", "UTIL-WATER", null, null, null))
+                        "小区停水两天", "0104", null, null, null))
                 .exchange().expectStatus().isCreated().expectBody(IntakeResult.class).returnResult()
                 .getResponseBody();
         Long rows = db.sql("select count(*) as n from webhook_delivery where ticket_id = :t")
