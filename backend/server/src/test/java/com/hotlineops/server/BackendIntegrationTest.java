@@ -16,7 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * organisation seeded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.rsocket.server.port=0", "hotline.demo.enabled=true"})
+        properties = {"spring.rsocket.server.port=0", "hotline.demo.enabled=true",
+                "hotline.webhooks.initial-backoff=200ms", "hotline.webhooks.poll-interval=200ms"})
 @AutoConfigureWebTestClient
 public abstract class BackendIntegrationTest {
 

@@ -124,9 +124,26 @@ public class TicketService {
      * returns the first ticket and changes nothing.
      */
     public Mono<IntakeResult> intake(IntakeRequest request, Actor actor) {
+        return intake(request, null, actor);
+    }
+
+    /**
+     * Intake of an emergency matter (DESIGN.md §2.1) in one call: the request is recorded and at once
+     * TRANSFERRED_EMERGENCY with the number it was sent to (110, 119, 120 or 122), never dispatched. Idempotent like
+     * {@link #intake(IntakeRequest, Actor)}: a repeat returns the first ticket as it is.
+     */
+    public Mono<IntakeResult> intakeEmergency(IntakeRequest request, String number, Actor actor) {
+        if (number == null || !EMERGENCY_NUMBERS.contains(number.strip())) {
+            return Mono.error(new InvalidTicketCommandException("emergency number must be one of " + EMERGENCY_NUMBERS));
+        }
+        return intake(request, number.strip(), actor);
+    }
+
+    private Mono<IntakeResult> intake(IntakeRequest request, String emergencyNumber, Actor actor) {
         return Mono.defer(() -> {
             validate(request);
-            Mono<IntakeResult> create = tx.transactional(create(request, actor).flatMap(this::reread))
+            Mono<IntakeResult> create = tx.transactional(create(request, emergencyNumber, actor)
+                            .flatMap(this::reread))
                     .map(row -> new IntakeResult(row.view(), true));
             if (request.externalId() == null) {
                 return create;
@@ -138,7 +155,7 @@ public class TicketService {
         });
     }
 
-    private Mono<TicketRow> create(IntakeRequest r, Actor actor) {
+    private Mono<TicketRow> create(IntakeRequest r, String emergencyNumber, Actor actor) {
         Instant now = now();
         Citizen citizen = r.citizen() == null ? new Citizen(null, null) : r.citizen();
         boolean enterprise = isEnterprise(r);
@@ -160,7 +177,10 @@ public class TicketService {
                         .then(store.appendEvent(row, null, "RECEIVED", actor.username(), "intake via " + r.channel()))
                         .then(outbox.append(Topic.TICKET, changed(row, null, "RECEIVED", actor)))
                         .thenReturn(row))
-                .flatMap(row -> voice ? Mono.just(row)
+                .flatMap(row -> emergencyNumber != null ? apply(row, TicketAction.TRANSFER_EMERGENCY, actor,
+                                "transferred to " + emergencyNumber, Function.identity())
+                                .flatMap(after -> store.setEmergencyNumber(row.id(), emergencyNumber).thenReturn(after))
+                        : voice ? Mono.just(row)
                         : apply(row, TicketAction.SUBMIT_FOR_DISPATCH, actor, null, Function.identity()));
     }
 

@@ -2,6 +2,7 @@ package com.hotlineops.server.security;
 
 import com.hotlineops.core.security.Role;
 import com.hotlineops.core.security.TokenService;
+import com.hotlineops.server.partner.PartnerKeyAuthentication;
 import com.hotlineops.server.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.rsocket.EnableRSocketSecurity;
 import org.springframework.security.config.annotation.rsocket.RSocketSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.rsocket.core.PayloadSocketAcceptorInterceptor;
@@ -18,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every route needs a valid access token except issuing one, health and the API docs. Roles per DESIGN.md §3:
- * the telephone platform and partner systems post CTI events and intake; agents take requests; dispatchers
- * dispatch; the wall and supervisors read figures and frames.
+ * the telephone platform and partner systems post CTI events and intake (partners also by {@code X-Api-Key}); agents
+ * take requests; dispatchers dispatch; the wall and supervisors read figures and frames. Open311 GeoReport v2 answers
+ * its own way: public reads, writes with an {@code api_key} (decision 0017).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -27,8 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain httpSecurity(ServerHttpSecurity http, TokenService tokens, JsonMapper json) {
+    SecurityWebFilterChain httpSecurity(ServerHttpSecurity http, TokenService tokens, JsonMapper json,
+            PartnerKeyAuthentication partnerKeys) {
         return http
+                .addFilterAt(partnerKeys.filter(json), SecurityWebFiltersOrder.AUTHENTICATION)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -37,6 +42,9 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers("/api/v1/cti/**").hasAnyRole(roles(Role.PARTNER, Role.ADMIN))
+                        // Open311 is public by design; writes check their api_key in the handler (decision 0017).
+                        .pathMatchers("/open311/v2/**").permitAll()
+                        .pathMatchers("/api/v1/admin/partners", "/api/v1/admin/partners/**").hasRole(Role.ADMIN.name())
                         .pathMatchers(HttpMethod.POST, "/api/v1/intake")
                         .hasAnyRole(roles(Role.AGENT, Role.DIRECTOR, Role.PARTNER, Role.ADMIN))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/submit", "/api/v1/tickets/*/answer",

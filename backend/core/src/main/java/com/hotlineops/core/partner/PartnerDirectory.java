@@ -1,0 +1,203 @@
+package com.hotlineops.core.partner;
+
+import com.hotlineops.contract.partner.IssuedKey;
+import com.hotlineops.contract.partner.KeyRotation;
+import com.hotlineops.contract.partner.PartnerCredentials;
+import com.hotlineops.contract.partner.PartnerRequest;
+import com.hotlineops.contract.partner.PartnerView;
+import com.hotlineops.contract.ticket.Channel;
+import com.hotlineops.core.security.Actor;
+import io.r2dbc.spi.Readable;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Registered partners and their API keys. Registering shows the key and the webhook secret once; a rotation issues a
+ * new key and leaves the earlier ones a grace period. Keys are found by their public id and checked against the stored
+ * SHA-256 in constant time ({@link ApiKeys}).
+ */
+@Service
+public class PartnerDirectory {
+
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
+    /** Voice channels are the agents' own: a partner system never submits on them. */
+    static final Set<Channel> VOICE = EnumSet.of(Channel.HOTLINE, Channel.ENTERPRISE_LINE);
+    static final int DEFAULT_GRACE_MINUTES = 24 * 60;
+    static final int MAX_GRACE_MINUTES = 30 * 24 * 60;
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    PartnerDirectory(DatabaseClient db, TransactionalOperator tx, Clock clock) {
+        this.db = db;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a partner with a first API key and a webhook secret, shown in the answer and never again. Not
+     * idempotent on purpose: a second registration under the same name is refused (a unique key, 409) rather than
+     * answered with the credentials again.
+     */
+    public Mono<PartnerCredentials> register(PartnerRequest request, Actor admin) {
+        return Mono.defer(() -> {
+            validate(request);
+            UUID id = UUID.randomUUID();
+            Instant now = now();
+            String secret = ApiKeys.randomToken(32);
+            ApiKeys.Issued key = ApiKeys.issue();
+            String[] channels = request.channels().stream().distinct().map(Enum::name).sorted().toArray(String[]::new);
+            var insert = db.sql("""
+                            insert into partner (id, name, channels, webhook_url, webhook_secret, created_at, created_by)
+                            values (:id, :name, :channels, :url, :secret, :at, :by)""")
+                    .bind("id", id).bind("name", request.name()).bind("channels", channels)
+                    .bind("secret", secret).bind("at", utc(now)).bind("by", admin.username());
+            insert = request.webhookUrl() == null ? insert.bindNull("url", String.class)
+                    : insert.bind("url", request.webhookUrl().strip());
+            return tx.transactional(insert.then()
+                    .then(storeKey(id, key, now))
+                    .then(find(id)))
+                    .map(view -> new PartnerCredentials(view, key.key(), secret));
+        });
+    }
+
+    /** Issues a new key; the partner's earlier keys expire after the grace period (DESIGN.md §2.1 partner channels). */
+    public Mono<IssuedKey> rotateKey(UUID partnerId, KeyRotation rotation) {
+        int grace = rotation == null || rotation.graceMinutes() == null ? DEFAULT_GRACE_MINUTES : rotation.graceMinutes();
+        if (grace < 0 || grace > MAX_GRACE_MINUTES) {
+            return Mono.error(new InvalidPartnerException("graceMinutes must be between 0 and " + MAX_GRACE_MINUTES));
+        }
+        return Mono.defer(() -> {
+            Instant now = now();
+            Instant expires = now.plus(Duration.ofMinutes(grace));
+            ApiKeys.Issued key = ApiKeys.issue();
+            return tx.transactional(db.sql("select id from partner where id = :id for update").bind("id", partnerId)
+                    .map(r -> r.get("id", UUID.class)).one()
+                    .switchIfEmpty(Mono.error(() -> new PartnerNotFoundException(partnerId)))
+                    .then(db.sql("""
+                                    update partner_key set expires_at = :expires
+                                     where partner_id = :id and (expires_at is null or expires_at > :expires)""")
+                            .bind("id", partnerId).bind("expires", utc(expires)).then())
+                    .then(storeKey(partnerId, key, now))
+                    .thenReturn(new IssuedKey(key.keyId(), key.key(), expires)));
+        });
+    }
+
+    public Flux<PartnerView> list() {
+        return Flux.defer(() -> db.sql(VIEW + " order by p.name").bind("now", utc(now())).map(this::view).all());
+    }
+
+    public Mono<PartnerView> find(UUID id) {
+        return Mono.defer(() -> db.sql(VIEW + " where p.id = :id").bind("id", id).bind("now", utc(now()))
+                .map(this::view).one()
+                .switchIfEmpty(Mono.error(() -> new PartnerNotFoundException(id))));
+    }
+
+    /** The enabled partner that holds this unexpired key, or empty: a wrong, malformed or expired key is not told apart. */
+    public Mono<Partner> authenticate(String apiKey) {
+        String keyId = ApiKeys.keyIdOf(apiKey);
+        if (keyId == null) {
+            return Mono.empty();
+        }
+        return Mono.defer(() -> db.sql("""
+                        select p.id, p.name, p.channels, p.webhook_url, p.enabled, k.key_hash, k.expires_at
+                          from partner_key k join partner p on p.id = k.partner_id
+                         where k.key_id = :key""")
+                .bind("key", keyId)
+                .map(r -> new KeyRow(partner(r), r.get("key_hash", byte[].class), instant(r, "expires_at")))
+                .one()
+                .filter(k -> ApiKeys.matches(apiKey, k.hash()))
+                .filter(k -> k.expiresAt() == null || k.expiresAt().isAfter(clock.instant()))
+                .map(KeyRow::partner)
+                .filter(Partner::enabled));
+    }
+
+    private record KeyRow(Partner partner, byte[] hash, Instant expiresAt) {
+    }
+
+    private Mono<Void> storeKey(UUID partnerId, ApiKeys.Issued key, Instant now) {
+        return db.sql("""
+                        insert into partner_key (key_id, partner_id, key_hash, created_at)
+                        values (:key, :partner, :hash, :at)""")
+                .bind("key", key.keyId()).bind("partner", partnerId).bind("hash", key.hash()).bind("at", utc(now))
+                .then();
+    }
+
+    private static final String VIEW = """
+            select p.id, p.name, p.channels, p.webhook_url, p.enabled, p.created_at,
+                   array(select k.key_id from partner_key k
+                          where k.partner_id = p.id and (k.expires_at is null or k.expires_at > :now)
+                          order by k.created_at) as keys
+              from partner p""";
+
+    private PartnerView view(Readable r) {
+        Partner p = partner(r);
+        return new PartnerView(p.id(), p.name(), p.channels().stream().sorted().toList(), p.webhookUrl(), p.enabled(),
+                instant(r, "created_at"), List.of(r.get("keys", String[].class)));
+    }
+
+    static Partner partner(Readable r) {
+        Set<Channel> channels = Arrays.stream(r.get("channels", String[].class)).map(Channel::valueOf)
+                .collect(Collectors.toUnmodifiableSet());
+        return new Partner(r.get("id", UUID.class), r.get("name", String.class), channels,
+                r.get("webhook_url", String.class), Boolean.TRUE.equals(r.get("enabled", Boolean.class)));
+    }
+
+    private static void validate(PartnerRequest r) {
+        if (r == null || r.name() == null || !NAME.matcher(r.name()).matches()) {
+            throw new InvalidPartnerException(
+                    "name is required: 2–40 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (r.channels() == null || r.channels().isEmpty() || r.channels().contains(null)) {
+            throw new InvalidPartnerException("channels is required: at least one channel");
+        }
+        if (r.channels().stream().anyMatch(VOICE::contains)) {
+            throw new InvalidPartnerException("a partner may not submit on the voice channels " + VOICE);
+        }
+        if (r.webhookUrl() != null && !validUrl(r.webhookUrl().strip())) {
+            throw new InvalidPartnerException("webhookUrl must be an absolute http or https URL");
+        }
+    }
+
+    private static boolean validUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && url.length() <= 2000;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** PostgreSQL keeps microseconds. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static OffsetDateTime utc(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Readable r, String column) {
+        OffsetDateTime t = r.get(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,70 @@
+package com.hotlineops.server.partner;
+
+import com.hotlineops.contract.partner.IssuedKey;
+import com.hotlineops.contract.partner.KeyRotation;
+import com.hotlineops.contract.partner.PartnerCredentials;
+import com.hotlineops.contract.partner.PartnerRequest;
+import com.hotlineops.contract.partner.PartnerView;
+import com.hotlineops.core.partner.PartnerDirectory;
+import com.hotlineops.core.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Partner administration (ADMIN only). Registering and rotating answer a secret once, so neither is idempotent: a
+ * repeated registration is refused with 409 (the name is unique), and every rotation issues one more key.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/partners")
+@Tag(name = "Partners", description = "Partner channels: registration, API keys (intake by X-Api-Key is described "
+        + "on POST /api/v1/intake), signed status callbacks (decision 0016)")
+class PartnerAdminController {
+
+    private final PartnerDirectory partners;
+
+    PartnerAdminController(PartnerDirectory partners) {
+        this.partners = partners;
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a partner system: its channels and webhook URL; answers its API key and webhook "
+            + "secret, shown only this once (ADMIN)")
+    Mono<ResponseEntity<PartnerCredentials>> register(@RequestBody PartnerRequest request,
+            @AuthenticationPrincipal Jwt jwt) {
+        return partners.register(request, Actor.from(jwt))
+                .map(c -> ResponseEntity.status(HttpStatus.CREATED).body(c));
+    }
+
+    @GetMapping
+    @Operation(summary = "Registered partners, with the ids of their valid keys, never the keys (ADMIN)")
+    Flux<PartnerView> list() {
+        return partners.list();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One partner (ADMIN)")
+    Mono<PartnerView> partner(@PathVariable UUID id) {
+        return partners.find(id);
+    }
+
+    @PostMapping("/{id}/keys")
+    @Operation(summary = "Rotate the API key: a new key, shown once; earlier keys expire after graceMinutes "
+            + "(default a day, 0 = now) (ADMIN)")
+    Mono<ResponseEntity<IssuedKey>> rotate(@PathVariable UUID id,
+            @RequestBody(required = false) KeyRotation rotation) {
+        return partners.rotateKey(id, rotation).map(k -> ResponseEntity.status(HttpStatus.CREATED).body(k));
+    }
+}

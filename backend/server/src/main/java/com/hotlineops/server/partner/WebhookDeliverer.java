@@ -1,0 +1,142 @@
+package com.hotlineops.server.partner;
+
+import com.hotlineops.core.events.EventStream;
+import com.hotlineops.core.events.Topic;
+import com.hotlineops.core.partner.StatusCallbackQueue;
+import com.hotlineops.core.partner.PendingCallback;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivers the status callbacks of partner tickets (decision 0016). Every instance runs one: it wakes on each ticket
+ * entry of the event stream (a callback row is committed with the change that the entry announces) and every
+ * {@code hotline.webhooks.poll-interval} for retries that fell due, claims due rows from the {@link StatusCallbackQueue},
+ * POSTs each signed ({@link WebhookSignature}) and records the outcome: 2xx is delivered, anything else is retried on
+ * the {@link RetrySchedule} until {@code max-attempts}.
+ */
+@Component
+class WebhookDeliverer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDeliverer.class);
+    static final int BATCH = 50;
+    static final int PARALLEL = 8;
+
+    private final StatusCallbackQueue queue;
+    private final EventStream events;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final RetrySchedule retry;
+    private final Duration pollInterval;
+    private final Duration timeout;
+    private final Duration lease;
+    private final boolean enabled;
+    private final HttpClient http;
+    private volatile Disposable running;
+
+    WebhookDeliverer(StatusCallbackQueue queue, EventStream events, JsonMapper json, Clock clock,
+            @Value("${hotline.webhooks.enabled:true}") boolean enabled,
+            @Value("${hotline.webhooks.poll-interval:1s}") Duration pollInterval,
+            @Value("${hotline.webhooks.initial-backoff:10s}") Duration initialBackoff,
+            @Value("${hotline.webhooks.max-backoff:1h}") Duration maxBackoff,
+            @Value("${hotline.webhooks.max-attempts:12}") int maxAttempts,
+            @Value("${hotline.webhooks.timeout:10s}") Duration timeout) {
+        this.queue = queue;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.pollInterval = pollInterval;
+        this.timeout = timeout;
+        // A lease outlives the slowest attempt, so a row is never sent by two instances at once.
+        this.lease = timeout.multipliedBy(3);
+        this.retry = new RetrySchedule(initialBackoff, maxBackoff, maxAttempts);
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public void start() {
+        if (!enabled) {
+            return;
+        }
+        Flux<Long> doorbell = Mono.defer(events::tail)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
+                .flatMapMany(events::follow)
+                .filter(e -> e.topic() == Topic.TICKET)
+                .map(e -> 0L);
+        running = Flux.merge(Flux.interval(Duration.ZERO, pollInterval), doorbell)
+                .onBackpressureLatest()
+                .concatMap(wake -> drain().onErrorResume(e -> {
+                    log.warn("Webhook delivery round failed, the next one retries: {}", e.toString());
+                    return Mono.empty();
+                }), 1)
+                .subscribe();
+    }
+
+    /** Delivers due callbacks until none is left; emits how many attempts were made. */
+    Mono<Integer> drain() {
+        return round().expand(n -> n == BATCH ? round() : Mono.empty()).reduce(0, Integer::sum);
+    }
+
+    private Mono<Integer> round() {
+        return queue.claim(BATCH, lease)
+                .flatMap(c -> deliver(c).thenReturn(c), PARALLEL)
+                .count()
+                .map(Long::intValue);
+    }
+
+    private Mono<Void> deliver(PendingCallback c) {
+        return Mono.defer(() -> {
+            byte[] body = json.writeValueAsBytes(c.callback());
+            long t = clock.instant().getEpochSecond();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(c.url()))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "HotlineOps-Webhooks/1")
+                    .header(WebhookSignature.EVENT_ID_HEADER, c.callback().eventId())
+                    .header(WebhookSignature.HEADER, WebhookSignature.header(c.secret(), t, body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            return Mono.fromFuture(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
+        })
+                .map(HttpResponse::statusCode)
+                .onErrorResume(e -> failed(c, e.toString()).then(Mono.<Integer>empty()))
+                .flatMap(status -> status / 100 == 2 ? queue.delivered(c.id()) : failed(c, "HTTP " + status));
+    }
+
+    private Mono<Void> failed(PendingCallback c, String error) {
+        var next = retry.next(c.attempt(), clock.instant());
+        if (next == null) {
+            log.warn("Status callback {} given up after {} attempts: {}", c, c.attempt(), error);
+        }
+        return queue.failed(c.id(), error, next);
+    }
+
+    @Override
+    public void stop() {
+        Disposable d = running;
+        if (d != null) {
+            d.dispose();
+        }
+        running = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running != null && !running.isDisposed();
+    }
+}

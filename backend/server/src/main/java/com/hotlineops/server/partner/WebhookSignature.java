@@ -1,0 +1,38 @@
+package com.hotlineops.server.partner;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The signature of a status callback, in the style of Stripe's: header {@value #HEADER} with value
+ * {@code t=<unix seconds>,v1=<hex HMAC-SHA256>}, where the HMAC key is the partner's webhook secret (its UTF-8 bytes)
+ * and the signed message is {@code <t>.<raw request body>}. The partner recomputes it over the body exactly as
+ * received, compares in constant time, and rejects a {@code t} too far from its own clock (replays).
+ */
+public final class WebhookSignature {
+
+    public static final String HEADER = "X-Hotline-Signature";
+    public static final String EVENT_ID_HEADER = "X-Hotline-Event-Id";
+
+    private WebhookSignature() {
+    }
+
+    public static String header(String secret, long timestamp, byte[] body) {
+        return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(hmac(secret, timestamp, body));
+    }
+
+    static byte[] hmac(String secret, long timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every JDK", e);
+        }
+    }
+}
