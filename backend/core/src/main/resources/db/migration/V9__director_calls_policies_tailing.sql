@@ -1,0 +1,13 @@
+-- Calls a director answered while on shift (DESIGN.md §2.7): the CALL_ANSWERED agent id is the shift's seat or the
+-- director's username, at an instant inside the shift. Written in the CTI ingest transaction and, for calls stored
+-- before the shift was entered, when a shift is created or moved. A deleted shift takes its calls with it.
+create table director_call (
+    call_id     text primary key,
+    shift_id    uuid not null references director_shift (id) on delete cascade,
+    director_id uuid not null references app_user (id),
+    agent_id    text not null,
+    answered_at timestamptz not null
+);
+create index director_call_director_idx on director_call (director_id, answered_at desc);
+create index director_call_shift_idx on director_call (shift_id);
+create index director_shift_span_idx on director_shift (starts_at, ends_at);
