@@ -11,3 +11,7 @@ create table director_call (
 create index director_call_director_idx on director_call (director_id, answered_at desc);
 create index director_call_shift_idx on director_call (shift_id);
 create index director_shift_span_idx on director_shift (starts_at, ends_at);
+
+-- SLA policies are edited by administrators (GET/PUT /api/v1/sla/policies): who changed a policy last, and when.
+alter table sla_policy add column updated_at timestamptz;
+alter table sla_policy add column updated_by text;

@@ -84,6 +84,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/calendar/add", "/api/v1/calendar/days").authenticated()
                         .pathMatchers(HttpMethod.PUT, "/api/v1/calendar/days/*").hasRole(Role.ADMIN.name())
                         .pathMatchers(HttpMethod.DELETE, "/api/v1/calendar/days/*").hasRole(Role.ADMIN.name())
+                        .pathMatchers("/api/v1/sla/policies", "/api/v1/sla/policies/*").hasRole(Role.ADMIN.name())
                         .pathMatchers("/api/v1/figures/**")
                         .hasAnyRole(roles(Role.WALL, Role.SUPERVISOR, Role.DIRECTOR, Role.AGENT, Role.ADMIN))
                         .pathMatchers("/api/v1/callbacks/**", "/api/v1/callbacks")
