@@ -11,5 +11,7 @@ public enum Topic {
     /** Payload: one {@code SlaEvent} (a clock crossed into AT_RISK or OVERDUE), once per clock and crossing. */
     SLA,
     /** Payload: one {@code SlaPolicyView} an administrator changed; every instance reloads its SLA policies. */
-    SLA_POLICY
+    SLA_POLICY,
+    /** Payload: the array of {@code CallbackTaskChanged} of one transaction (ids and kinds, no numbers). */
+    CALLBACK
 }

@@ -116,6 +116,7 @@ class SecurityConfiguration {
                 .authorizePayload(a -> a
                         .setup().permitAll()
                         .route("wall.frames").hasAnyRole(roles(Role.WALL, Role.SUPERVISOR, Role.DIRECTOR, Role.ADMIN))
+                        .route("callbacks.tasks").hasAnyRole(roles(Role.SUPERVISOR, Role.AGENT, Role.ADMIN))
                         .anyRequest().denyAll()
                         .anyExchange().permitAll())
                 .jwt(j -> j.authenticationManager(manager))
