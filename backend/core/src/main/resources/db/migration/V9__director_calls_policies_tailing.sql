@@ -15,3 +15,13 @@ create index director_shift_span_idx on director_shift (starts_at, ends_at);
 -- SLA policies are edited by administrators (GET/PUT /api/v1/sla/policies): who changed a policy last, and when.
 alter table sla_policy add column updated_at timestamptz;
 alter table sla_policy add column updated_by text;
+
+-- How far a tailed CTI file (Asterisk queue_log, HOTLINE_QUEUE_LOG_FILE) has been read: saved after the events of the
+-- lines before `position` committed, so a restart resumes there (a crash in between re-reads lines whose event ids
+-- are already stored). file_key identifies the file (device and inode), so a rotated or replaced file starts at 0.
+create table cti_file_offset (
+    path        text primary key,
+    file_key    text not null,
+    position    bigint not null check (position >= 0),
+    updated_at  timestamptz not null
+);
