@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * read, then drops any change not newer (by the task's {@code version}) than what it already sent, so nothing falls
  * between snapshot and changes and no task goes back in time. Numbers are masked per subscriber: the full number only
  * for the task's claimant, who has to dial it, as in the HTTP answers. A subscriber that falls
- * {@link #SUBSCRIBER_BUFFER} changes behind gets an error instead of silently missing changes, and may resubscribe
- * for a fresh snapshot.
+ * {@link #SUBSCRIBER_BUFFER} changes behind, or that may have missed changes while Redis was away, gets an error
+ * instead of silently missing changes, and may resubscribe for a fresh snapshot.
  */
 @Component
 class CallbackTaskStream implements SmartLifecycle {
@@ -52,6 +52,8 @@ class CallbackTaskStream implements SmartLifecycle {
     private final CallbackQueue callbacks;
     private final JsonMapper json;
     private final Sinks.Many<Change> changes = Sinks.many().multicast().directBestEffort();
+    /** Signals that changes may have been missed: subscribers end, to start again from a snapshot. */
+    private final Sinks.Many<Boolean> interrupted = Sinks.many().multicast().directBestEffort();
     private volatile Disposable following;
 
     CallbackTaskStream(EventStream stream, CallbackQueue callbacks, JsonMapper json) {
@@ -64,16 +66,26 @@ class CallbackTaskStream implements SmartLifecycle {
     private record Change(CallbackChange kind, CallbackTaskView task) {
     }
 
+    /**
+     * Follows the event stream; when reading it fails, every subscriber is ended with an error (changes may have been
+     * lost with Redis: they resubscribe for a fresh snapshot) and this instance follows again from the new tail.
+     */
     @Override
     public void start() {
-        following = stream.tail()
-                .flatMapMany(stream::follow)
+        following = Flux.defer(() -> stream.tail().flatMapMany(stream::followUntilError))
                 .filter(e -> e.topic() == Topic.CALLBACK)
                 .concatMap(e -> read(e)
                         .retryWhen(Retry.backoff(3, Duration.ofMillis(200)))
-                        .doOnError(ex -> log.warn("Callback changes of stream entry {} not read: {}", e.id(),
-                                ex.toString()))
+                        .doOnError(ex -> {
+                            log.warn("Callback changes of stream entry {} not read: {}", e.id(), ex.toString());
+                            interrupted.tryEmitNext(Boolean.TRUE);
+                        })
                         .onErrorComplete())
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(3))
+                        .doBeforeRetry(s -> {
+                            log.warn("Callback task stream reconnecting: {}", s.failure().toString());
+                            interrupted.tryEmitNext(Boolean.TRUE);
+                        }))
                 .subscribe(this::publish, e -> log.error("Callback task stream stopped", e));
     }
 
@@ -105,6 +117,8 @@ class CallbackTaskStream implements SmartLifecycle {
                             + " subscribe again for a fresh snapshot"));
                 }
             });
+            Disposable watching = interrupted.asFlux().subscribe(x -> mine.tryEmitError(new IllegalStateException(
+                    "The callback queue's changes were interrupted; subscribe again for a fresh snapshot")));
             Map<String, Long> sent = new HashMap<>();
             Mono<CallbackStreamItem> snapshot = callbacks.openWithNumbers(SNAPSHOT_LIMIT).collectList()
                     .map(tasks -> {
@@ -122,7 +136,10 @@ class CallbackTaskStream implements SmartLifecycle {
                         return true;
                     })
                     .map(c -> new CallbackStreamItem(c.kind(), List.of(forSubscriber(c.task(), actor))));
-            return snapshot.concatWith(live).doFinally(s -> listening.dispose());
+            return snapshot.concatWith(live).doFinally(s -> {
+                listening.dispose();
+                watching.dispose();
+            });
         });
     }
 
