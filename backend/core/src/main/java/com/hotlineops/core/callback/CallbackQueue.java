@@ -26,9 +26,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -86,17 +84,21 @@ public class CallbackQueue implements StoredCallEventsListener {
     /** Derives tasks from the batch's calls; the changed tasks go to the outbox as one entry, same transaction. */
     @Override
     public Mono<Void> stored(List<CtiEvent> fresh) {
-        Set<String> callIds = new LinkedHashSet<>();
-        fresh.stream().filter(e -> e.type().isCallEvent()).forEach(e -> callIds.add(e.callId()));
-        if (callIds.isEmpty()) {
+        if (fresh.stream().noneMatch(e -> e.type().isCallEvent())) {
             return Mono.empty();
         }
         return db.sql("select pg_advisory_xact_lock(" + DERIVE_LOCK + ")").then()
-                .then(calls.calls(callIds))
-                .flatMapMany(records -> Flux.fromIterable(records)
-                        .filter(c -> c.callerNumber() != null)
-                        .sort(Comparator.comparing(CallRecord::callId)))
-                .concatMap(this::derive)
+                .then(calls.callsOf(fresh))
+                .flatMapMany(records -> {
+                    List<CallRecord> numbered = records.stream().filter(c -> c.callerNumber() != null)
+                            .sorted(Comparator.comparing(CallRecord::callId)).toList();
+                    // Long abandons one by one (rare); then every answered call closes its number's open task in one
+                    // statement (common: one round trip per batch, not per call). The rules compare instants, so
+                    // this order decides nothing: an abandon sees the batch's answers, which are already stored.
+                    return Flux.fromIterable(numbered).filter(c -> !c.answered()).concatMap(this::derive)
+                            .concatWith(Flux.defer(() -> gotThrough(numbered.stream()
+                                    .filter(CallRecord::answered).toList())));
+                })
                 .collectList()
                 .flatMap(this::announce);
     }
@@ -107,9 +109,6 @@ public class CallbackQueue implements StoredCallEventsListener {
     }
 
     private Flux<CallbackTaskChanged> derive(CallRecord call) {
-        if (call.answered()) {
-            return gotThrough(call.callerNumber(), call.answeredAt());
-        }
         Double wait = call.waitSeconds();
         if (call.abandoned() && call.offeredAt() != null && wait != null
                 && wait >= CallFiguresCalculator.SHORT_ABANDON_SECONDS) {
@@ -119,13 +118,27 @@ public class CallbackQueue implements StoredCallEventsListener {
         return Flux.empty();
     }
 
-    private Flux<CallbackTaskChanged> gotThrough(String number, Instant answeredAt) {
+    /**
+     * Closes each open task whose caller got through after its last abandon, as {@code CALLER_REACHED_US} at the first
+     * such answer.
+     */
+    private Flux<CallbackTaskChanged> gotThrough(List<CallRecord> answered) {
+        if (answered.isEmpty()) {
+            return Flux.empty();
+        }
         return db.sql("""
-                        update callback_task set status = 'CALLER_REACHED_US', closed_at = $2, claimed_by = null,
-                               claimed_at = null, version = version + 1
-                         where caller_number = $1 and status = 'OPEN' and last_abandoned_at < $2
-                        returning id""")
-                .bind(0, number).bind(1, utc(answeredAt))
+                        update callback_task t set status = 'CALLER_REACHED_US', closed_at = a.answered_at,
+                               claimed_by = null, claimed_at = null, version = t.version + 1
+                          from (select o.id, min(x.at) as answered_at
+                                  from callback_task o
+                                  join unnest($1::text[], $2::timestamptz[]) as x (number, at)
+                                    on x.number = o.caller_number and x.at > o.last_abandoned_at
+                                 where o.status = 'OPEN'
+                                 group by o.id) a
+                         where t.id = a.id
+                        returning t.id""")
+                .bind(0, answered.stream().map(CallRecord::callerNumber).toArray(String[]::new))
+                .bind(1, answered.stream().map(c -> utc(c.answeredAt())).toArray(OffsetDateTime[]::new))
                 .map(row -> new CallbackTaskChanged(row.get("id", UUID.class).toString(), CallbackChange.CLOSED))
                 .all();
     }
