@@ -87,7 +87,8 @@ class TrafficSimulatorTests {
     void settingsOutOfBoundsOrAnotherMachineThenRefused() {
         assertThatThrownBy(() -> new TrafficSimulator.Settings(25, 1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TrafficSimulator.Settings(1, -1, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new TrafficSimulator.Settings(1, 1, 7200)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TrafficSimulator.Settings(1, 1, 7200))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TrafficSimulator.Settings(0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TrafficSimulator(URI.create("http://10.1.2.3:8080"),
                 URI.create("http://127.0.0.1:8081"), new TrafficSimulator.Settings(1, 1, 0)))

@@ -246,7 +246,8 @@ public class CallbackQueue implements StoredCallEventsListener {
     /** Claims the task for {@code actor}: exactly one of concurrent claimants wins; the winner sees the full number. */
     public Mono<CallbackTaskView> claim(UUID id, Actor actor) {
         Instant now = clock.instant();
-        Mono<CallbackTaskView> work = db.sql("update callback_task set claimed_by = $2, claimed_at = $3, version = version + 1"
+        Mono<CallbackTaskView> work = db.sql("update callback_task"
+                        + " set claimed_by = $2, claimed_at = $3, version = version + 1"
                         + " where id = $1 and status = 'OPEN'"
                         + "   and (claimed_by is null or claimed_by = $2 or claimed_at < $4)"
                         + " returning " + COLUMNS)
@@ -283,8 +284,8 @@ public class CallbackQueue implements StoredCallEventsListener {
                         .bind(0, id).bind(1, task.attempts()).bind(2, outcome.name()).bind(3, actor.username())
                         .bind(4, utc(now))
                         .then()
-                        .then(announce(List.of(new CallbackTaskChanged(task.id(),
-                                task.status() == CallbackStatus.OPEN ? CallbackChange.ATTEMPT : CallbackChange.CLOSED))))
+                        .then(announce(List.of(new CallbackTaskChanged(task.id(), task.status() == CallbackStatus.OPEN
+                                ? CallbackChange.ATTEMPT : CallbackChange.CLOSED))))
                         .thenReturn(task))
                 .switchIfEmpty(Mono.defer(() -> refusal(id, actor, now)));
         return tx.transactional(work);

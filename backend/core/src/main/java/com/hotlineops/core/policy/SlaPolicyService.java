@@ -162,7 +162,8 @@ public class SlaPolicyService {
 
     private static void validate(String name, SlaLimit limit) {
         if (limit.amount() == null || limit.unit() == null) {
-            throw new IllegalArgumentException(name + " needs an amount and a unit (WORKING_DAYS, WORKING_HOURS, HOURS)");
+            throw new IllegalArgumentException(name
+                    + " needs an amount and a unit (WORKING_DAYS, WORKING_HOURS, HOURS)");
         }
         int max = limit.unit() == DurationUnit.WORKING_DAYS ? MAX_WORKING_DAYS : MAX_HOURS;
         if (limit.amount() < 1 || limit.amount() > max) {
@@ -202,7 +203,8 @@ public class SlaPolicyService {
         String signForUnit = r.get("sign_for_unit", String.class);
         OffsetDateTime at = r.get("updated_at", OffsetDateTime.class);
         return new SlaPolicyView(r.get("kind", String.class),
-                signFor == null || signForUnit == null ? null : new SlaLimit(signFor, DurationUnit.valueOf(signForUnit)),
+                signFor == null || signForUnit == null ? null
+                        : new SlaLimit(signFor, DurationUnit.valueOf(signForUnit)),
                 new SlaLimit(r.get("finish_amount", Integer.class), DurationUnit.valueOf(r.get("finish_unit",
                         String.class))),
                 at == null ? null : at.toInstant(), r.get("updated_by", String.class));

@@ -8,7 +8,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 
-/** RSocket {@code callbacks.tasks} (request-stream) for supervisors' and agents' consoles: see {@link CallbackTaskStream}. */
+/** RSocket {@code callbacks.tasks} (request-stream) for the consoles: see {@link CallbackTaskStream}. */
 @Controller
 class CallbackStreamController {
 
