@@ -63,7 +63,7 @@ public final class CtiIngestBenchmark {
         Path logs = root.resolve("infra/local/.run/bench-logs");
         try (EmbeddedServices services = EmbeddedServices.forTests();
                 LocalSystem system = new LocalSystem(root, logs, services, LocalSystem.Ports.free(), "bench")) {
-            system.restart(LocalSystem.App.BACKEND);
+            system.startBackendOnly();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             JsonMapper json = JsonMapper.builder().build();
             URI backend = system.backend();

@@ -31,7 +31,9 @@ public final class EmbeddedServices implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServices.class);
 
     private final EmbeddedPostgres postgres;
-    private final RedisServer redis;
+    /** Replaced when a fault test restarts Redis ({@link #startRedis()}). */
+    private volatile RedisServer redis;
+    private final boolean embeddedRedis;
     private final String dbHost;
     private final int dbPort;
     private final String dbName;
@@ -46,6 +48,7 @@ public final class EmbeddedServices implements AutoCloseable {
             String dbUser, String dbPassword, String redisUrl, String redisPrefix, boolean dropDatabaseOnClose) {
         this.postgres = postgres;
         this.redis = redis;
+        this.embeddedRedis = redis != null;
         this.dbHost = dbHost;
         this.dbPort = dbPort;
         this.dbName = dbName;
@@ -105,8 +108,7 @@ public final class EmbeddedServices implements AutoCloseable {
             String redisUrl = System.getenv(envPrefix + "REDIS_URL");
             if (redisUrl == null || redisUrl.isBlank()) {
                 int redisPort = freePort();
-                redis = RedisServer.builder().port(redisPort).bind("127.0.0.1")
-                        .setting("save \"\"").setting("appendonly no").build();
+                redis = redisServer(redisPort);
                 redis.start();
                 redisUrl = "redis://127.0.0.1:" + redisPort;
                 log.info("Started embedded Redis on port {}", redisPort);
@@ -177,7 +179,39 @@ public final class EmbeddedServices implements AutoCloseable {
     }
 
     public boolean embeddedRedis() {
-        return redis != null;
+        return embeddedRedis;
+    }
+
+    private static RedisServer redisServer(int port) throws IOException {
+        return RedisServer.builder().port(port).bind("127.0.0.1")
+                .setting("save \"\"").setting("appendonly no").build();
+    }
+
+    /** Stops the embedded Redis alone (an outage, for fault tests); PostgreSQL keeps running. */
+    public synchronized void stopRedis() {
+        if (!embeddedRedis) {
+            throw new IllegalStateException("Redis is external here: stop it from outside");
+        }
+        RedisServer r = redis;
+        redis = null;
+        stopQuietly(null, r);
+    }
+
+    /**
+     * Starts the embedded Redis again on its port after {@link #stopRedis()}: empty, as a Redis without persistence
+     * comes back.
+     */
+    public synchronized void startRedis() {
+        if (!embeddedRedis || redis != null) {
+            throw new IllegalStateException("No stopped embedded Redis to start");
+        }
+        try {
+            RedisServer r = redisServer(java.net.URI.create(redisUrl).getPort());
+            r.start();
+            redis = r;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops the embedded PostgreSQL alone (an outage, for fault tests); Redis keeps running. */

@@ -68,8 +68,10 @@ public final class LocalLauncher {
                 .start();
         boolean simulate = !"false".equalsIgnoreCase(System.getenv("HOTLINE_SIMULATOR"));
         if (simulate) {
-            simulator = new TrafficSimulator(system.backend(), system.mobile(),
-                    Double.parseDouble(env("HOTLINE_SIMULATOR_LOAD", "1")));
+            simulator = new TrafficSimulator(system.backend(), system.mobile(), new TrafficSimulator.Settings(
+                    Double.parseDouble(env("HOTLINE_SIMULATOR_LOAD", "1")),
+                    Double.parseDouble(env("HOTLINE_SIMULATOR_ENTERPRISE_LOAD", "1")),
+                    Double.parseDouble(env("HOTLINE_SIMULATOR_SPEED", "0"))));
             simulator.start();
         }
         printBanner(system.ports(), kiosk, runDir, simulate);

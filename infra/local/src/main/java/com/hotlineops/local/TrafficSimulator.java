@@ -8,7 +8,9 @@ import com.hotlineops.contract.call.CallQueue;
 import com.hotlineops.contract.call.CtiEvent;
 import com.hotlineops.contract.call.CtiEventType;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,8 +21,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.UUID;
@@ -35,8 +40,16 @@ import tools.jackson.databind.json.JsonMapper;
  * runs out; about one answered call in four becomes a ticket that is dispatched to a township grid, where simulated
  * grid workers accept and finish it through mobile-api. Everything goes through the public APIs.
  *
- * <p>At start it fills in today so far (events carry their own times, so the figures are those of a whole day);
- * then it runs on the wall clock. {@code load} scales the arrival rate.
+ * <p>Two queues with their own arrival processes and agents: the hotline ({@code GENERAL}, agents {@code A01…}) and
+ * the enterprise line ({@code ENTERPRISE}, "press 2", agents {@code E01…}). A director is on the demo shift
+ * ({@code director1} at seat {@value #DIRECTOR_SEAT}, scheduled at start unless a shift already covers now): the seat
+ * answers hotline calls while the shift lasts, and half of those calls become tickets the director creates, so the
+ * director's page shows director-taken calls and tickets (DESIGN.md §2.7).
+ *
+ * <p>At start it fills in today so far (events carry their own times, so the figures are those of a whole day): at
+ * once, or with {@link Settings#speed()} above 0 at that many simulated seconds per second until it reaches the
+ * present (the wall then shows the day building up); then it runs on the wall clock. It only talks to loopback
+ * addresses, and its rates are bounded ({@link Settings}).
  */
 final class TrafficSimulator {
 
@@ -67,11 +80,49 @@ final class TrafficSimulator {
     }
 
     static final int AGENTS = 24;
+    /** Enterprise-line agents logged in by hour of day: enough for its calls at about 3.3 minutes each, at least 1. */
+    static final int[] STAFFED_ENTERPRISE = new int[24];
+    static final int ENTERPRISE_AGENTS = 4;
+
+    static {
+        for (int h = 0; h < 24; h++) {
+            STAFFED_ENTERPRISE[h] = Math.max(1, (int) Math.ceil(ARRIVALS_PER_MINUTE[h] * ENTERPRISE_SHARE * 5.2));
+        }
+    }
+
     static final int BACKLOG_TICKETS = 12;
+    static final String DIRECTOR = "director1";
+    static final String DIRECTOR_SEAT = "D-01";
+    /** The demo shift: from two hours ago (not before midnight) to four hours ahead. */
+    static final Duration SHIFT_BEFORE = Duration.ofHours(2);
+    static final Duration SHIFT_AFTER = Duration.ofHours(4);
+    /** Tickets created per second at most, whatever the load: the simulator must not flood the desk APIs. */
+    static final int MAX_TICKETS_PER_TICK = 20;
+
+    /**
+     * @param load           factor on the hotline's arrival rate, 0–20
+     * @param enterpriseLoad factor on the enterprise line's arrival rate, 0–20 (its rate at 1 is {@link
+     *                       #ENTERPRISE_SHARE} of the profile)
+     * @param speed          simulated seconds per second while filling in today; 0 fills it in at once; at most 3,600
+     */
+    record Settings(double load, double enterpriseLoad, double speed) {
+
+        Settings {
+            if (!(load >= 0 && load <= 20) || !(enterpriseLoad >= 0 && enterpriseLoad <= 20)) {
+                throw new IllegalArgumentException("load factors must be between 0 and 20");
+            }
+            if (!(speed >= 0 && speed <= 3600)) {
+                throw new IllegalArgumentException("speed must be between 0 (at once) and 3600");
+            }
+            if (load + enterpriseLoad == 0) {
+                throw new IllegalArgumentException("at least one queue needs calls");
+            }
+        }
+    }
 
     private final URI backend;
     private final URI mobile;
-    private final double load;
+    private final Settings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Random random = new Random();
@@ -79,21 +130,47 @@ final class TrafficSimulator {
     private Thread thread;
 
     private final PriorityQueue<Step> agenda = new PriorityQueue<>();
-    private final Deque<Call> queue = new ArrayDeque<>();
+    private final Map<CallQueue, Deque<Call>> queues = new EnumMap<>(CallQueue.class);
     private final List<Agent> agents = new ArrayList<>();
+    private final Agent director = new Agent(DIRECTOR_SEAT, CallQueue.GENERAL);
     private final List<CtiEvent> pending = new ArrayList<>();
-    private final List<String> ticketsToCreate = new ArrayList<>();
+    private final List<TicketToCreate> ticketsToCreate = new ArrayList<>();
     private long stepSeq;
     private Instant clock;
     private boolean live;
+    private List<CtiEvent> dryRunSink;
 
-    TrafficSimulator(URI backend, URI mobile, double load) {
-        this.backend = backend;
-        this.mobile = mobile;
-        this.load = load;
-        for (int i = 1; i <= AGENTS; i++) {
-            agents.add(new Agent("A%02d".formatted(i)));
+    /** A ticket to open for a caller, by the agent's login ({@code agent1}) or the director's. */
+    private record TicketToCreate(String caller, String creator) {
+    }
+
+    TrafficSimulator(URI backend, URI mobile, Settings settings) {
+        this.backend = requireLoopback(backend);
+        this.mobile = requireLoopback(mobile);
+        this.settings = settings;
+        for (CallQueue q : CallQueue.values()) {
+            queues.put(q, new ArrayDeque<>());
         }
+        // First in line: a director on shift takes the next call whenever free (calls are offered in this order).
+        agents.add(director);
+        for (int i = 1; i <= AGENTS; i++) {
+            agents.add(new Agent("A%02d".formatted(i), CallQueue.GENERAL));
+        }
+        for (int i = 1; i <= ENTERPRISE_AGENTS; i++) {
+            agents.add(new Agent("E%02d".formatted(i), CallQueue.ENTERPRISE));
+        }
+    }
+
+    /** Simulated traffic is for the local system only: never aimed at another machine. */
+    static URI requireLoopback(URI uri) {
+        try {
+            if (uri.getHost() == null || !InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
+                throw new IllegalArgumentException("The simulator only talks to this machine, not " + uri);
+            }
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("Unknown host in " + uri, e);
+        }
+        return uri;
     }
 
     void start() {
@@ -118,22 +195,31 @@ final class TrafficSimulator {
     private void run() {
         try {
             Instant now = Instant.now();
-            clock = LocalDate.ofInstant(now, ZONE).atStartOfDay(ZONE).toInstant();
+            Instant dayStart = LocalDate.ofInstant(now, ZONE).atStartOfDay(ZONE).toInstant();
+            clock = dayStart;
             boolean backfill = todayIsEmpty(now);
             if (!backfill) {
                 clock = now;
             }
-            scheduleArrival();
+            scheduleDirectorShift(now, dayStart);
+            for (CallQueue q : CallQueue.values()) {
+                scheduleArrival(q);
+            }
             schedule(clock, this::staff);
-            advanceTo(now);
-            flushCalls();
+            if (backfill && settings.speed() > 0) {
+                catchUp(dayStart);
+            } else {
+                advanceTo(now);
+                flushCalls();
+            }
             if (!running) {
                 return;
             }
             if (backfill) {
                 // The backlog a day leaves: tickets already out with the townships when the wall is switched on.
                 for (int i = 0; i < BACKLOG_TICKETS; i++) {
-                    ticketsToCreate.add("1" + (3 + random.nextInt(7)) + "%09d".formatted(random.nextInt(1_000_000_000)));
+                    ticketsToCreate.add(new TicketToCreate(
+                            "1" + (3 + random.nextInt(7)) + "%09d".formatted(random.nextInt(1_000_000_000)), "agent1"));
                 }
             }
             log.info("Simulator: today so far {}; now live", backfill ? "filled in" : "already has calls, not refilled");
@@ -156,6 +242,104 @@ final class TrafficSimulator {
                 log.error("Simulator stopped: {}", e.toString());
             }
         }
+    }
+
+    /** Runs simulated time from the day's start at {@code speed}× until it reaches the present. */
+    private void catchUp(Instant dayStart) throws InterruptedException {
+        Instant realStart = Instant.now();
+        while (running) {
+            Instant now = Instant.now();
+            long simulatedMillis = (long) (Duration.between(realStart, now).toMillis() * settings.speed());
+            Instant target = dayStart.plusMillis(simulatedMillis);
+            boolean caughtUp = !target.isBefore(now);
+            advanceTo(caughtUp ? now : target);
+            flushCalls();
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /**
+     * Puts {@code director1} on shift at seat {@value #DIRECTOR_SEAT} around now (unless a shift of theirs already
+     * covers now), and logs the seat in and out at the shift's start and end.
+     */
+    private void scheduleDirectorShift(Instant now, Instant dayStart) throws IOException, InterruptedException {
+        Instant from = now.minus(SHIFT_BEFORE).isBefore(dayStart) ? dayStart : now.minus(SHIFT_BEFORE);
+        Instant to = now.plus(SHIFT_AFTER);
+        String supervisor = token("supervisor1");
+        JsonNode existing = get(backend.resolve("/api/v1/shifts?from=" + now + "&to=" + now.plusSeconds(1)),
+                supervisor);
+        JsonNode shift = null;
+        for (JsonNode s : existing) {
+            if (DIRECTOR_SEAT.equals(s.path("seat").asString(null))) {
+                shift = s;
+            }
+        }
+        if (shift == null) {
+            String directorId = directorId();
+            if (directorId == null) {
+                log.warn("Simulator: no {} to put on shift", DIRECTOR);
+                return;
+            }
+            var request = json.createObjectNode().put("directorId", directorId).put("startsAt", from.toString())
+                    .put("endsAt", to.toString()).put("seat", DIRECTOR_SEAT);
+            try {
+                shift = post(backend.resolve("/api/v1/shifts"), supervisor, request);
+            } catch (IOException e) {
+                log.warn("Simulator: could not schedule the demo shift: {}", e.getMessage());
+                return;
+            }
+        }
+        Instant starts = Instant.parse(shift.get("startsAt").asString());
+        Instant ends = Instant.parse(shift.get("endsAt").asString());
+        scheduleDirectorSeat(starts, ends);
+        log.info("Simulator: {} on shift at seat {} from {} to {}", DIRECTOR, DIRECTOR_SEAT, starts, ends);
+    }
+
+    /** The director's seat is logged in from the shift's start and out at its end (after a call in progress). */
+    private void scheduleDirectorSeat(Instant starts, Instant ends) {
+        schedule(starts.isBefore(clock) ? clock : starts, () -> {
+            if (director.state == AgentState.OFFLINE) {
+                setState(director, AgentState.AVAILABLE);
+                dispatchCalls();
+            }
+        });
+        schedule(ends, () -> {
+            if (director.state == AgentState.AVAILABLE) {
+                setState(director, AgentState.OFFLINE);
+            } else if (director.state != AgentState.OFFLINE) {
+                director.logOffWhenFree = true;
+            }
+        });
+    }
+
+    /**
+     * The call centre alone over {@code [from, to)}, with the director's seat on shift {@code [shiftStart, shiftEnd)}:
+     * the CTI events it would post, nothing sent anywhere. For tests.
+     */
+    synchronized List<CtiEvent> dryRun(Instant from, Instant to, Instant shiftStart, Instant shiftEnd)
+            throws InterruptedException {
+        dryRunSink = new ArrayList<>();
+        running = true;
+        clock = from;
+        scheduleDirectorSeat(shiftStart, shiftEnd);
+        for (CallQueue q : CallQueue.values()) {
+            scheduleArrival(q);
+        }
+        schedule(clock, this::staff);
+        advanceTo(to);
+        flushCalls();
+        running = false;
+        return List.copyOf(dryRunSink);
+    }
+
+    /** The director's user id, from the subject of their token. */
+    private String directorId() throws IOException, InterruptedException {
+        String[] parts = token(DIRECTOR).split("\\.");
+        JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        return claims.path("sub").asString(null);
     }
 
     // ---- the call centre ------------------------------------------------------------------------------------
@@ -182,11 +366,13 @@ final class TrafficSimulator {
 
     private static final class Agent {
         final String id;
+        final CallQueue serves;
         AgentState state = AgentState.OFFLINE;
         boolean logOffWhenFree;
 
-        Agent(String id) {
+        Agent(String id, CallQueue serves) {
             this.id = id;
+            this.serves = serves;
         }
     }
 
@@ -210,25 +396,35 @@ final class TrafficSimulator {
         return ZonedDateTime.ofInstant(t, ZONE).getHour();
     }
 
+    /** The queue's share of the profile times its load factor. */
+    private double factor(CallQueue q) {
+        return q == CallQueue.ENTERPRISE ? ENTERPRISE_SHARE * settings.enterpriseLoad()
+                : (1 - ENTERPRISE_SHARE) * settings.load();
+    }
+
     /** Arrivals as a Poisson process with the hour's rate, drawn by thinning against the day's peak rate. */
-    private void scheduleArrival() {
-        double peak = PEAK_PER_MINUTE * load / 60.0;
+    private void scheduleArrival(CallQueue q) {
+        double factor = factor(q);
+        if (factor == 0) {
+            return;
+        }
+        double peak = PEAK_PER_MINUTE * factor / 60.0;
         Instant t = clock;
         while (true) {
             t = t.plusMillis((long) (-Math.log(1 - random.nextDouble()) / peak * 1000));
-            if (random.nextDouble() < ARRIVALS_PER_MINUTE[hour(t)] * load / 60.0 / peak) {
+            if (random.nextDouble() < ARRIVALS_PER_MINUTE[hour(t)] * factor / 60.0 / peak) {
                 break;
             }
         }
         schedule(t, () -> {
-            arrive();
-            scheduleArrival();
+            arrive(q);
+            scheduleArrival(q);
         });
     }
 
-    private void arrive() {
-        Call call = new Call(random.nextDouble() < ENTERPRISE_SHARE ? CallQueue.ENTERPRISE : CallQueue.GENERAL,
-                "1" + (3 + random.nextInt(7)) + "%09d".formatted(random.nextInt(1_000_000_000)));
+    private void arrive(CallQueue q) {
+        Call call = new Call(q, "1" + (3 + random.nextInt(7)) + "%09d".formatted(random.nextInt(1_000_000_000)));
+        Deque<Call> queue = queues.get(q);
         emit(CtiEvent.call(UUID.randomUUID().toString(), CtiEventType.CALL_OFFERED, call.id, call.queue, clock,
                 call.caller, null));
         queue.add(call);
@@ -236,7 +432,7 @@ final class TrafficSimulator {
         schedule(clock.plusMillis((long) (patience * 1000)), () -> {
             if (!call.done) {
                 call.done = true;
-                queue.remove(call);
+                queues.get(call.queue).remove(call);
                 emit(CtiEvent.call(UUID.randomUUID().toString(), CtiEventType.CALL_ABANDONED, call.id, call.queue,
                         clock, call.caller, null));
             }
@@ -244,13 +440,11 @@ final class TrafficSimulator {
         dispatchCalls();
     }
 
-    /** Free agents pick up waiting calls after a few seconds of ringing. */
+    /** Free agents pick up waiting calls of their queue after a few seconds of ringing. */
     private void dispatchCalls() {
         for (Agent agent : agents) {
-            if (queue.isEmpty()) {
-                return;
-            }
-            if (agent.state != AgentState.AVAILABLE) {
+            Deque<Call> queue = queues.get(agent.serves);
+            if (queue.isEmpty() || agent.state != AgentState.AVAILABLE) {
                 continue;
             }
             Call call = queue.poll();
@@ -269,8 +463,10 @@ final class TrafficSimulator {
                 schedule(clock.plusMillis(talk), () -> {
                     emit(CtiEvent.call(UUID.randomUUID().toString(), CtiEventType.CALL_ENDED, call.id, call.queue,
                             clock, call.caller, agent.id));
-                    if (live && random.nextDouble() < 0.25) {
-                        ticketsToCreate.add(call.caller);
+                    if (live && agent == director && random.nextDouble() < 0.5) {
+                        ticketsToCreate.add(new TicketToCreate(call.caller, DIRECTOR));
+                    } else if (live && random.nextDouble() < 0.25) {
+                        ticketsToCreate.add(new TicketToCreate(call.caller, "agent1"));
                     }
                     setState(agent, AgentState.WRAP_UP);
                     schedule(clock.plusSeconds(15 + random.nextInt(30)), () -> free(agent));
@@ -293,11 +489,18 @@ final class TrafficSimulator {
         dispatchCalls();
     }
 
-    /** Logs agents in and out to the hour's staffing, every five minutes. */
+    /** Logs agents in and out to the hour's staffing of each queue, every five minutes; the director has a shift. */
     private void staff() {
-        int target = STAFFED[hour(clock)];
-        long on = agents.stream().filter(a -> a.state != AgentState.OFFLINE && !a.logOffWhenFree).count();
-        for (Agent a : agents) {
+        staff(CallQueue.GENERAL, factor(CallQueue.GENERAL) == 0 ? 0 : STAFFED[hour(clock)]);
+        staff(CallQueue.ENTERPRISE, factor(CallQueue.ENTERPRISE) == 0 ? 0 : STAFFED_ENTERPRISE[hour(clock)]);
+        dispatchCalls();
+        schedule(clock.plus(Duration.ofMinutes(5)), this::staff);
+    }
+
+    private void staff(CallQueue q, int target) {
+        List<Agent> group = agents.stream().filter(a -> a != director && a.serves == q).toList();
+        long on = group.stream().filter(a -> a.state != AgentState.OFFLINE && !a.logOffWhenFree).count();
+        for (Agent a : group) {
             if (on < target && a.state == AgentState.OFFLINE) {
                 setState(a, AgentState.AVAILABLE);
                 on++;
@@ -310,8 +513,6 @@ final class TrafficSimulator {
                 on--;
             }
         }
-        dispatchCalls();
-        schedule(clock.plus(Duration.ofMinutes(5)), this::staff);
     }
 
     private void setState(Agent agent, AgentState state) {
@@ -329,6 +530,10 @@ final class TrafficSimulator {
         }
         List<CtiEvent> batch = List.copyOf(pending);
         pending.clear();
+        if (dryRunSink != null) {
+            dryRunSink.addAll(batch);
+            return;
+        }
         try {
             post(backend.resolve("/api/v1/cti/events"), token("cti"), batch);
         } catch (IOException e) {
@@ -363,20 +568,24 @@ final class TrafficSimulator {
                 grids.add(u);
             }
         });
-        for (String caller : List.copyOf(ticketsToCreate)) {
+        List<TicketToCreate> now = List.copyOf(ticketsToCreate.subList(0, Math.min(MAX_TICKETS_PER_TICK,
+                ticketsToCreate.size())));
+        ticketsToCreate.subList(0, now.size()).clear();
+        for (TicketToCreate ticket : now) {
+            String caller = ticket.caller();
             String[] matter = MATTERS[random.nextInt(MATTERS.length)];
             JsonNode grid = grids.get(random.nextInt(grids.size()));
             var intake = json.createObjectNode().put("channel", "HOTLINE").put("title", matter[0])
                     .put("content", matter[1]).put("location", grid.get("name").asString());
             intake.putObject("citizen").put("phone", caller);
-            JsonNode created = post(backend.resolve("/api/v1/intake"), token("agent1"), intake);
+            JsonNode created = post(backend.resolve("/api/v1/intake"), token(ticket.creator()), intake);
             String id = created.get("ticket").get("id").asString();
-            post(backend.resolve("/api/v1/tickets/" + id + "/submit"), token("agent1"), json.createObjectNode());
+            post(backend.resolve("/api/v1/tickets/" + id + "/submit"), token(ticket.creator()),
+                    json.createObjectNode());
             post(backend.resolve("/api/v1/tickets/" + id + "/dispatch"), token("dispatcher1"),
                     json.createObjectNode().put("unitId", grid.get("parentId").asString())
                             .put("gridId", grid.get("id").asString()).put("note", "请尽快处理"));
         }
-        ticketsToCreate.clear();
     }
 
     /** Grid workers accept what is offered to them and, a while later, report most of it finished. */
@@ -407,7 +616,7 @@ final class TrafficSimulator {
 
     // ---- HTTP ---------------------------------------------------------------------------------------------------
 
-    private final java.util.Map<String, TokenCache> tokens = new java.util.HashMap<>();
+    private final Map<String, TokenCache> tokens = new java.util.HashMap<>();
 
     private record TokenCache(String token, Instant expires) {
     }

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * A callback task as staff see it. {@code callerNumber} is the full number only in the answers to its claimant (who
- * has to dial it); lists carry the masked number alone.
+ * has to dial it); lists carry the masked number alone. {@code version} grows with every change of the task.
  */
 public record CallbackTaskView(
         String id,
@@ -20,5 +20,6 @@ public record CallbackTaskView(
         int mergedCalls,
         int attempts,
         String claimedBy,
-        Instant closedAt) {
+        Instant closedAt,
+        long version) {
 }

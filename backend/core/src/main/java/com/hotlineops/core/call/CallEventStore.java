@@ -140,6 +140,32 @@ public class CallEventStore {
                 .bind(0, callIds.toArray(String[]::new)));
     }
 
+    /**
+     * The calls of events this transaction just stored, each folded from those events and from every event of the call
+     * stored by earlier transactions. Call it inside the storing transaction: it reads back only the older rows (the
+     * current transaction's own rows are filtered out in PostgreSQL by their {@code xmin}), since decoding the rows just
+     * written is most of what a read-back costs.
+     */
+    public Mono<List<CallRecord>> callsOf(List<CtiEvent> fresh) {
+        Map<String, CallRecord> calls = new HashMap<>();
+        for (CtiEvent e : fresh) {
+            if (e.type().isCallEvent()) {
+                calls.merge(e.callId(), CallRecord.of(e.callId()).with(e), (a, b) -> a.with(e));
+            }
+        }
+        if (calls.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return db.sql("""
+                        select event_id, type, call_id, queue, occurred_at, caller_number, agent_id, agent_state
+                          from call_event where call_id = any($1) and xmin <> pg_current_xact_id()::xid""")
+                .bind(0, calls.keySet().toArray(String[]::new))
+                .map(CallEventStore::read)
+                .all()
+                .doOnNext(e -> calls.computeIfPresent(e.callId(), (id, c) -> c.with(e)))
+                .then(Mono.fromSupplier(() -> List.copyOf(calls.values())));
+    }
+
     private static Mono<List<CallRecord>> fold(GenericExecuteSpec query) {
         return query.map(CallEventStore::read)
                 .all()

@@ -1,5 +1,6 @@
 package com.hotlineops.core.config;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -40,7 +41,7 @@ public class CoreConfiguration {
                 .database(db.name())
                 .username(db.user())
                 .password(db.password())
-                .applicationName("hotline-ops")
+                .applicationName(db.applicationName())
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
     }
@@ -72,8 +73,18 @@ public class CoreConfiguration {
         return TransactionalOperator.create(transactionManager);
     }
 
+    /**
+     * Connections fail when Redis goes instead of reconnecting behind their users' backs: every user (relay, stream
+     * readers) reconnects itself, and a reader must learn that Redis went away, because a Redis restarted without its
+     * data has lost the entries it had not yet read (it then resynchronises from PostgreSQL).
+     */
     @Bean(destroyMethod = "shutdown")
     RedisClient redisClient(HotlineProperties properties) {
-        return RedisClient.create(properties.redis().url());
+        RedisClient client = RedisClient.create(properties.redis().url());
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(false)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+        return client;
     }
 }

@@ -17,13 +17,18 @@ public record HotlineProperties(
         @DefaultValue Security security,
         @DefaultValue Demo demo) {
 
+    /**
+     * @param applicationName how this instance's sessions are named in {@code pg_stat_activity} (tells instances
+     *                        apart when several share one PostgreSQL)
+     */
     public record Database(
             @DefaultValue("127.0.0.1") String host,
             @DefaultValue("5432") int port,
             @DefaultValue("hotline") String name,
             @DefaultValue("postgres") String user,
             @DefaultValue("") String password,
-            @DefaultValue("20") int poolSize) {
+            @DefaultValue("20") int poolSize,
+            @DefaultValue("hotline-ops") String applicationName) {
 
         public String jdbcUrl() {
             return "jdbc:postgresql://" + host + ":" + port + "/" + name;

@@ -5,8 +5,8 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XAddArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
@@ -24,6 +24,11 @@ import reactor.util.retry.Retry;
 /**
  * The Redis Stream that carries relayed outbox entries to every instance. Readers use their own connection
  * (a blocking {@code XREAD} would stall a shared one) and resume from the last id they saw after any error.
+ *
+ * <p>Each outbox row is appended at most once: the append is one Lua script that skips rows whose outbox id it has
+ * appended before (a sorted set of the last {@link #RELAYED_WINDOW} ids beside the stream), so a relay that dies, or
+ * whose commit fails, after Redis took a batch does not double it when the batch is sent again
+ * (docs/decisions/0001, amendment of 2026-11-26).
  */
 @Component
 public class EventStream {
@@ -33,15 +38,36 @@ public class EventStream {
     /** Enough for days of traffic; older entries are trimmed and a reader that far behind resyncs from PostgreSQL. */
     static final long MAX_LENGTH = 1_000_000;
     static final String START = "0-0";
+    /**
+     * Outbox ids remembered as appended. A batch is sent again only right after its failed attempt (the rows stay the
+     * oldest in the outbox), well within this many rows.
+     */
+    static final int RELAYED_WINDOW = 100_000;
+    /** KEYS: stream, relayed ids. ARGV: max length, window, then (oid, topic, payload) per entry. */
+    private static final String APPEND_ONCE = """
+            local appended = 0
+            for i = 3, #ARGV, 3 do
+              if redis.call('ZSCORE', KEYS[2], ARGV[i]) == false then
+                redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*',
+                           'oid', ARGV[i], 'topic', ARGV[i + 1], 'payload', ARGV[i + 2])
+                redis.call('ZADD', KEYS[2], ARGV[i], ARGV[i])
+                appended = appended + 1
+              end
+            end
+            redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -tonumber(ARGV[2]) - 1)
+            return appended
+            """;
 
     private final RedisClient client;
     private final RedisURI uri;
     private final String key;
+    private final String relayedKey;
 
     EventStream(RedisClient client, HotlineProperties properties) {
         this.client = client;
         this.uri = RedisURI.create(properties.redis().url());
         this.key = properties.redis().key("events");
+        this.relayedKey = properties.redis().key("events:relayed");
     }
 
     /** The id of the newest entry, or {@code 0-0} when the stream is empty; read it before a rebuild from PostgreSQL. */
@@ -60,14 +86,8 @@ public class EventStream {
     public Flux<StreamEvent> follow(String afterId) {
         return Flux.defer(() -> {
             AtomicReference<String> last = new AtomicReference<>(afterId);
-            return Flux.usingWhen(connect(),
-                            c -> Flux.defer(() -> c.reactive()
-                                            .xread(XReadArgs.Builder.block(Duration.ofSeconds(1)).count(500),
-                                                    XReadArgs.StreamOffset.from(key, last.get())))
-                                    .repeat()
-                                    .map(EventStream::toEvent)
-                                    .doOnNext(e -> last.set(e.id())),
-                            c -> Mono.fromCompletionStage(c.closeAsync()))
+            return Flux.defer(() -> followUntilError(last.get()))
+                    .doOnNext(e -> last.set(e.id()))
                     .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
                             .maxBackoff(Duration.ofSeconds(3))
                             .doBeforeRetry(s -> log.warn("Event stream read failed, retrying: {}",
@@ -75,13 +95,42 @@ public class EventStream {
         });
     }
 
-    /** Appends entries in the given order on one connection (pipelined), completing when Redis has them all. */
-    Mono<Void> append(StatefulRedisConnection<String, String> connection, List<OutboxEntry> entries) {
-        XAddArgs args = XAddArgs.Builder.maxlen(MAX_LENGTH).approximateTrimming();
-        return Flux.fromIterable(entries)
-                .flatMapSequential(e -> connection.reactive().xadd(key, args, Map.of(
-                        "oid", Long.toString(e.id()), "topic", e.topic(), "payload", e.payload())), 256)
-                .then();
+    /**
+     * Every entry after {@code afterId}, then live entries, until Redis fails. For a reader that must not assume the
+     * stream kept everything across the failure (a Redis restarted without its data): it resynchronises from
+     * PostgreSQL, then follows again from the new tail.
+     */
+    public Flux<StreamEvent> followUntilError(String afterId) {
+        return Flux.defer(() -> {
+            AtomicReference<String> last = new AtomicReference<>(afterId);
+            return Flux.usingWhen(connect(),
+                    c -> Flux.defer(() -> c.reactive()
+                                    .xread(XReadArgs.Builder.block(Duration.ofSeconds(1)).count(500),
+                                            XReadArgs.StreamOffset.from(key, last.get())))
+                            .repeat()
+                            .map(EventStream::toEvent)
+                            .doOnNext(e -> last.set(e.id())),
+                    c -> Mono.fromCompletionStage(c.closeAsync()));
+        });
+    }
+
+    /**
+     * Appends entries in the given order, each outbox row at most once ({@link #APPEND_ONCE}), completing when Redis
+     * has them all; emits how many were new.
+     */
+    Mono<Long> append(StatefulRedisConnection<String, String> connection, List<OutboxEntry> entries) {
+        String[] args = new String[2 + 3 * entries.size()];
+        args[0] = Long.toString(MAX_LENGTH);
+        args[1] = Integer.toString(RELAYED_WINDOW);
+        int i = 2;
+        for (OutboxEntry e : entries) {
+            args[i++] = Long.toString(e.id());
+            args[i++] = e.topic();
+            args[i++] = e.payload();
+        }
+        return connection.reactive()
+                .<Long>eval(APPEND_ONCE, ScriptOutputType.INTEGER, new String[] {key, relayedKey}, args)
+                .next();
     }
 
     Mono<StatefulRedisConnection<String, String>> connect() {

@@ -25,7 +25,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The shift schedule (CRUD for supervisors) and "my shift" for directors. Bad input is {@link IllegalArgumentException};
+ * The shift schedule (CRUD for supervisors) and "my shift" for directors. Creating or moving a shift tags the calls
+ * already stored that its director answered in it ({@link DirectorCalls}). Bad input is {@link IllegalArgumentException};
  * an unknown shift {@link NoSuchElementException}. A PUT replaces the whole shift, so repeating it changes nothing.
  */
 @Service
@@ -41,12 +42,14 @@ public class ShiftService {
     private final UserDirectory users;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final DirectorCalls calls;
 
-    ShiftService(DatabaseClient db, UserDirectory users, TransactionalOperator tx, Clock clock) {
+    ShiftService(DatabaseClient db, UserDirectory users, TransactionalOperator tx, Clock clock, DirectorCalls calls) {
         this.db = db;
         this.users = users;
         this.tx = tx;
         this.clock = clock;
+        this.calls = calls;
     }
 
     public Mono<Shift> create(ShiftRequest request, Actor actor) {
@@ -58,6 +61,7 @@ public class ShiftService {
                                                             created_by, created_at)
                                 values (:id, :director, :unit, :starts, :ends, :seat, :by, :at)"""), request)
                         .bind("id", id).bind("by", actor.username()).bind("at", utc(clock.instant())).then())
+                .then(calls.retag(id))
                 .then(find(id))));
     }
 
@@ -69,6 +73,7 @@ public class ShiftService {
                                 update director_shift set director_id = :director, unit_id = :unit,
                                        starts_at = :starts, ends_at = :ends, seat = :seat where id = :id"""), request)
                         .bind("id", id).then())
+                .then(calls.retag(id))
                 .then(find(id))));
     }
 
@@ -92,7 +97,10 @@ public class ShiftService {
                 .bind("from", utc(from)).bind("to", utc(to)).map(ShiftService::read).all();
     }
 
-    /** The director's page: shifts now and in the next 7 days, and the tickets they took (newest 200). */
+    /**
+     * The director's page: shifts now and in the next 7 days, the tickets they took and the calls they answered on
+     * shift (newest 200 of each).
+     */
     public Mono<MyShift> mine(Actor director) {
         Instant now = clock.instant();
         Flux<Shift> shifts = db.sql(SELECT + " " + """
@@ -114,9 +122,9 @@ public class ShiftService {
                         r.get("clock", UUID.class) == null ? null : SlaStates.of(instant(r, "due_at"),
                                 instant(r, "at_risk_at"), instant(r, "stopped_at"), now)))
                 .all();
-        return Mono.zip(shifts.collectList(), tickets.collectList()).map(t -> new MyShift(
-                t.getT1().stream().filter(s -> !s.startsAt().isAfter(now)).toList(),
-                t.getT1().stream().filter(s -> s.startsAt().isAfter(now)).toList(), t.getT2()));
+        return Mono.zip(shifts.collectList(), tickets.collectList(), calls.recent(director.userId()))
+                .map(t -> new MyShift(t.getT1().stream().filter(s -> !s.startsAt().isAfter(now)).toList(),
+                        t.getT1().stream().filter(s -> s.startsAt().isAfter(now)).toList(), t.getT2(), t.getT3()));
     }
 
     private Mono<Void> validate(ShiftRequest r) {

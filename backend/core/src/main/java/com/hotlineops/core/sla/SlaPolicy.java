@@ -11,11 +11,12 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
- * The SLA limits of DESIGN.md §2.3 as data: table {@code sla_policy}, read at start (defaults: sign-for within 2
- * working hours; finish within 1, 3, 1 or 7 working days of dispatch by grade; revisit within 1 working day of the
- * audit).
+ * The SLA limits of DESIGN.md §2.3 as data: table {@code sla_policy}, read at start and again after an
+ * administrator's edit (defaults: sign-for within 2 working hours; finish within 1, 3, 1 or 7 working days of dispatch
+ * by grade; revisit within 1 working day of the audit).
  */
 @Component
 public class SlaPolicy implements SmartInitializingSingleton {
@@ -74,13 +75,23 @@ public class SlaPolicy implements SmartInitializingSingleton {
         this.limits = Map.copyOf(limits);
     }
 
+    /** Bootstrap: deadlines must follow the table before the first command is served, so this blocks once. */
     @Override
     public void afterSingletonsInstantiated() {
-        if (db == null) {
-            return;
+        if (db != null) {
+            reload().block(Duration.ofSeconds(30));
         }
-        Map<String, Limits> loaded = new HashMap<>();
-        db.sql("select kind, sign_for_amount, sign_for_unit, finish_amount, finish_unit from sla_policy")
+    }
+
+    /**
+     * Reads the table again (after an administrator's edit, here or on another instance); kinds missing from the
+     * table keep their defaults. Inside a transaction it sees that transaction's writes.
+     */
+    public Mono<Void> reload() {
+        if (db == null) {
+            return Mono.empty();
+        }
+        return db.sql("select kind, sign_for_amount, sign_for_unit, finish_amount, finish_unit from sla_policy")
                 .map(r -> {
                     Integer signFor = r.get("sign_for_amount", Integer.class);
                     String signForUnit = r.get("sign_for_unit", String.class);
@@ -91,12 +102,13 @@ public class SlaPolicy implements SmartInitializingSingleton {
                                     DurationUnit.valueOf(r.get("finish_unit", String.class)))));
                 })
                 .all()
-                .doOnNext(e -> loaded.put(e.getKey(), e.getValue()))
-                .then()
-                .block(Duration.ofSeconds(30));
-        Map<String, Limits> merged = new HashMap<>(DEFAULTS);
-        merged.putAll(loaded);
-        limits = Map.copyOf(merged);
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .doOnNext(loaded -> {
+                    Map<String, Limits> merged = new HashMap<>(DEFAULTS);
+                    merged.putAll(loaded);
+                    limits = Map.copyOf(merged);
+                })
+                .then();
     }
 
     public Limits limits(String kind) {

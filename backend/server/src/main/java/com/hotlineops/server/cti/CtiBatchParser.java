@@ -51,9 +51,18 @@ final class CtiBatchParser {
                     continue;
                 }
                 try {
-                    read(json.readTree(raw[i]), i + 1, lines, rejections);
-                } catch (JacksonException e) {
-                    rejections.add(new Rejection(i + 1, null, "not valid JSON: " + e.getOriginalMessage()));
+                    // The usual line binds straight to the record; the tree is built only to explain a bad one.
+                    CtiEvent event = json.readValue(raw[i], CtiEvent.class);
+                    if (event == null) {
+                        throw new IllegalArgumentException("not an object");
+                    }
+                    lines.add(new Line(i + 1, event));
+                } catch (JacksonException | IllegalArgumentException direct) {
+                    try {
+                        read(json.readTree(raw[i]), i + 1, lines, rejections);
+                    } catch (JacksonException e) {
+                        rejections.add(new Rejection(i + 1, null, "not valid JSON: " + e.getOriginalMessage()));
+                    }
                 }
             }
         }

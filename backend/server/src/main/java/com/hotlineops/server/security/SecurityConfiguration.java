@@ -101,6 +101,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/calendar/add", "/api/v1/calendar/days").authenticated()
                         .pathMatchers(HttpMethod.PUT, "/api/v1/calendar/days/*").hasRole(Role.ADMIN.name())
                         .pathMatchers(HttpMethod.DELETE, "/api/v1/calendar/days/*").hasRole(Role.ADMIN.name())
+                        .pathMatchers("/api/v1/sla/policies", "/api/v1/sla/policies/*").hasRole(Role.ADMIN.name())
                         .pathMatchers("/api/v1/figures/**")
                         .hasAnyRole(roles(Role.WALL, Role.SUPERVISOR, Role.DIRECTOR, Role.AGENT, Role.ADMIN))
                         .pathMatchers("/api/v1/callbacks/**", "/api/v1/callbacks")
@@ -132,6 +133,7 @@ class SecurityConfiguration {
                 .authorizePayload(a -> a
                         .setup().permitAll()
                         .route("wall.frames").hasAnyRole(roles(Role.WALL, Role.SUPERVISOR, Role.DIRECTOR, Role.ADMIN))
+                        .route("callbacks.tasks").hasAnyRole(roles(Role.SUPERVISOR, Role.AGENT, Role.ADMIN))
                         .anyRequest().denyAll()
                         .anyExchange().permitAll())
                 .jwt(j -> j.authenticationManager(manager))

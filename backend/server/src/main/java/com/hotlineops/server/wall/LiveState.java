@@ -35,13 +35,16 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This instance's view of the live floor. At start it notes the stream's tail, rebuilds from PostgreSQL, then
  * applies every stream entry after that tail; applying is idempotent (calls fold by event, tickets by version), so
- * the overlap between rebuild and stream costs nothing and a lost Redis message costs latency, never a number.
- * Two instances that read the same PostgreSQL and stream therefore publish the same figures.
+ * the overlap between rebuild and stream costs nothing. When reading the stream fails (Redis down, or restarted without
+ * its data) it does the same again once Redis answers: new tail, rebuild, follow; so a lost Redis message costs
+ * latency, never a number (DESIGN.md §3 faults). Two instances that read the same PostgreSQL and stream therefore
+ * publish the same figures.
  */
 @Component
 public class LiveState implements SmartLifecycle {
@@ -83,12 +86,32 @@ public class LiveState implements SmartLifecycle {
     public void start() {
         String tail = stream.tail().block(Duration.ofSeconds(30));
         rebuild().block(Duration.ofMinutes(2));
-        following = stream.follow(tail).subscribe(this::apply,
-                e -> log.error("Live state stopped following the event stream", e));
         log.info("Live state rebuilt ({} calls today, {} open tickets), following the stream after {}",
                 callsById.size(), openTickets.size(), tail);
+        following = stream.followUntilError(tail)
+                .onErrorResume(e -> {
+                    log.warn("Event stream read failed ({}); resynchronising from PostgreSQL when Redis answers",
+                            e.toString());
+                    return resynchronised();
+                })
+                .subscribe(this::apply, e -> log.error("Live state stopped following the event stream", e));
     }
 
+    /** Tail, rebuild, follow again, retried with backoff until Redis and PostgreSQL both answer. */
+    private Flux<StreamEvent> resynchronised() {
+        return Flux.defer(() -> stream.tail()
+                        .flatMapMany(tail -> rebuild()
+                                .doOnSuccess(x -> {
+                                    log.info("Live state resynchronised from PostgreSQL, following after {}", tail);
+                                    changes.tryEmitNext(Boolean.TRUE);
+                                })
+                                .thenMany(stream.followUntilError(tail))))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(3))
+                        .doBeforeRetry(s -> log.warn("Live state resync failed, retrying: {}",
+                                s.failure().toString())));
+    }
+
+    /** Replaces the state by what PostgreSQL has now: today's calls, the agents' last states, open tickets. */
     private Mono<Void> rebuild() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
@@ -107,8 +130,11 @@ public class LiveState implements SmartLifecycle {
         return Mono.zip(todayCalls, agentStates, tickets).doOnNext(t -> {
             synchronized (this) {
                 day = today;
+                callsById.clear();
                 t.getT1().forEach(c -> callsById.put(c.callId(), c));
                 t.getT2().forEach(agents::apply);
+                openTickets.clear();
+                ticketVersions.clear();
                 t.getT3().forEach(o -> {
                     openTickets.put(o.id(), o);
                     ticketVersions.put(o.id(), o.version());

@@ -2,6 +2,10 @@ package com.hotlineops.server.shift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hotlineops.contract.call.CallQueue;
+import com.hotlineops.contract.call.CtiEvent;
+import com.hotlineops.contract.call.CtiEventType;
+import com.hotlineops.contract.shift.DirectorCall;
 import com.hotlineops.contract.shift.MyShift;
 import com.hotlineops.contract.shift.Shift;
 import com.hotlineops.contract.shift.ShiftRequest;
@@ -16,6 +20,8 @@ import com.hotlineops.server.BackendIntegrationTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Directors' shifts (DESIGN.md §2.7): schedule CRUD, director-taken tagging, "my shift". */
+/** Directors' shifts (DESIGN.md §2.7): schedule CRUD, director-taken tickets and calls, "my shift". */
 class ShiftIntegrationTests extends BackendIntegrationTest {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
@@ -87,6 +93,67 @@ class ShiftIntegrationTests extends BackendIntegrationTest {
         }
         UUID offShift = intakeBy("director1");
         assertThat(mine().tickets()).extracting(t -> t.id()).doesNotContain(offShift);
+    }
+
+    private void postCalls(List<CtiEvent> events) {
+        http.post().uri("/api/v1/cti/events").headers(h -> h.setBearerAuth(bearer("cti"))).bodyValue(events)
+                .exchange().expectStatus().isOk();
+    }
+
+    /** An offered and answered call: {@code waitSeconds} after the offer, {@code agent} answers. */
+    private static List<CtiEvent> answered(String callId, String agent, Instant offered, long waitSeconds) {
+        return List.of(
+                CtiEvent.call(callId + "-o", CtiEventType.CALL_OFFERED, callId, CallQueue.GENERAL, offered,
+                        "13812345678", null),
+                CtiEvent.call(callId + "-a", CtiEventType.CALL_ANSWERED, callId, CallQueue.GENERAL,
+                        offered.plusSeconds(waitSeconds), null, agent));
+    }
+
+    @Test
+    void callsAnsweredAtTheSeatOrByTheDirectorOnShiftThenDirectorTakenOnMyShiftAndGoneWithTheShift() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Instant start = now.minus(Duration.ofHours(1));
+        // Stored before the shift is entered: tagged when the shift is created.
+        String before = run + "-before";
+        postCalls(answered(before, "S-" + run, now.minus(Duration.ofMinutes(40)), 7));
+        Shift shift = create("supervisor1", new ShiftRequest(DIRECTOR, null, start, now.plus(Duration.ofHours(2)),
+                "S-" + run)).expectStatus().isCreated().expectBody(Shift.class).returnResult().getResponseBody();
+        try {
+            String atSeat = run + "-seat";
+            String byName = run + "-name";
+            String beforeShift = run + "-early";
+            String otherAgent = run + "-other";
+            List<CtiEvent> events = new ArrayList<>();
+            events.addAll(answered(atSeat, "S-" + run, now.minus(Duration.ofMinutes(20)), 12));
+            events.addAll(answered(byName, "director1", now.minus(Duration.ofMinutes(10)), 3));
+            events.addAll(answered(beforeShift, "S-" + run, start.minus(Duration.ofMinutes(5)), 4));
+            events.addAll(answered(otherAgent, "A-" + run, now.minus(Duration.ofMinutes(5)), 2));
+            postCalls(events);
+
+            List<DirectorCall> calls = mine().calls();
+            assertThat(calls).extracting(DirectorCall::callId).containsSubsequence(byName, atSeat, before)
+                    .doesNotContain(beforeShift, otherAgent);
+            DirectorCall seat = calls.stream().filter(c -> c.callId().equals(atSeat)).findFirst().orElseThrow();
+            assertThat(seat.shiftId()).isEqualTo(shift.id());
+            assertThat(seat.agentId()).isEqualTo("S-" + run);
+            assertThat(seat.answeredAt()).isEqualTo(now.minus(Duration.ofMinutes(20)).plusSeconds(12));
+            assertThat(seat.waitSeconds()).isEqualTo(12.0);
+            assertThat(seat.callerNumberMasked()).isEqualTo("138****5678");
+            assertThat(calls.toString()).doesNotContain("13812345678");
+
+            // Moving the shift so that it starts after the first two calls untags them.
+            http.put().uri("/api/v1/shifts/" + shift.id()).headers(h -> h.setBearerAuth(bearer("supervisor1")))
+                    .bodyValue(new ShiftRequest(DIRECTOR, null, now.minus(Duration.ofMinutes(15)),
+                            now.plus(Duration.ofHours(2)), "S-" + run))
+                    .exchange().expectStatus().isOk();
+            assertThat(mine().calls()).extracting(DirectorCall::callId).contains(byName)
+                    .doesNotContain(atSeat, before, beforeShift, otherAgent);
+        } finally {
+            http.delete().uri("/api/v1/shifts/" + shift.id()).headers(h -> h.setBearerAuth(bearer("supervisor1")))
+                    .exchange().expectStatus().isNoContent();
+        }
+        assertThat(mine().calls()).extracting(DirectorCall::callId).doesNotContain(run + "-name");
     }
 
     @Test
