@@ -234,7 +234,7 @@ public abstract class MobileApiIntegrationTestSupport {
         private final AtomicReference<Throwable> error = new AtomicReference<>();
         private final Disposable subscription;
 
-        FeedRecorder(Flux<FeedItem> feed) {
+        public FeedRecorder(Flux<FeedItem> feed) {
             subscription = feed.subscribe(items::add, error::set);
         }
 
