@@ -71,6 +71,48 @@ class MobileSecurityIntegrationTests extends MobileApiIntegrationTestSupport {
     }
 
     @Test
+    void logoutThenTheRefreshTokenNoLongerRefreshesWhileAnotherSessionsStillDoes() {
+        TokenResponse phone = login("worker3");
+        TokenResponse otherPhone = login("worker3");
+
+        http().post().uri("/mobile/v1/auth/logout")
+                .bodyValue(new TokenRequest(null, null, phone.refreshToken()))
+                .exchange()
+                .expectStatus().isNoContent();
+        http().post().uri("/mobile/v1/auth/logout")
+                .bodyValue(new TokenRequest(null, null, phone.refreshToken()))
+                .exchange()
+                .expectStatus().isNoContent();
+
+        http().post().uri("/mobile/v1/auth/refresh")
+                .bodyValue(new TokenRequest(null, null, phone.refreshToken()))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("unauthorized");
+        http().post().uri("/mobile/v1/auth/refresh")
+                .bodyValue(new TokenRequest(null, null, otherPhone.refreshToken()))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void logoutWithSomethingThatIsNoRefreshTokenThen204AndNothingRevoked() {
+        TokenResponse phone = login("worker4");
+        http().post().uri("/mobile/v1/auth/logout")
+                .bodyValue(new TokenRequest(null, null, phone.accessToken()))
+                .exchange()
+                .expectStatus().isNoContent();
+        http().post().uri("/mobile/v1/auth/logout")
+                .bodyValue(new TokenRequest(null, null, "not a token"))
+                .exchange()
+                .expectStatus().isNoContent();
+        http().post().uri("/mobile/v1/auth/refresh")
+                .bodyValue(new TokenRequest(null, null, phone.refreshToken()))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void restWithoutTokenThen401AndWithTokenThen200() {
         http().get().uri("/mobile/v1/tickets")
                 .exchange()
