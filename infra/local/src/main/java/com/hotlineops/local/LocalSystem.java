@@ -102,6 +102,20 @@ public final class LocalSystem implements AutoCloseable {
         return ports;
     }
 
+    /** The HMAC key the apps share for their tokens, e.g. for a load generator that mints phone tokens. */
+    public String jwtSecret() {
+        return environment.get("HOTLINE_JWT_SECRET");
+    }
+
+    /** The process id of a running app, e.g. to read its heap with {@code jcmd}. */
+    public long pid(App app) {
+        Process p = processes.get(app);
+        if (p == null || !p.isAlive()) {
+            throw new IllegalStateException(app.label + " is not running");
+        }
+        return p.pid();
+    }
+
     public URI backend() {
         return URI.create("http://127.0.0.1:" + ports.backend());
     }

@@ -2,13 +2,18 @@ package com.hotlineops.mobile.auth;
 
 import com.hotlineops.contract.auth.TokenRequest;
 import com.hotlineops.contract.auth.TokenResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** {@code {username, password}} or {@code {refreshToken}} → {@code {accessToken, refreshToken, expiresIn}} (DESIGN.md §4). */
+/**
+ * {@code {username, password}} or {@code {refreshToken}} → {@code {accessToken, refreshToken, expiresIn}}
+ * (DESIGN.md §4); logout revokes the refresh token.
+ */
 @RestController
 @RequestMapping("/mobile/v1/auth")
 class AuthController {
@@ -27,5 +32,15 @@ class AuthController {
     @PostMapping("/refresh")
     Mono<TokenResponse> refresh(@RequestBody TokenRequest request) {
         return login.refresh(request.refreshToken());
+    }
+
+    /**
+     * {@code {refreshToken}} → 204: the refresh token stops working. Always 204, also for a token that was not valid,
+     * so a phone can log out offline-first and retry blindly.
+     */
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> logout(@RequestBody TokenRequest request) {
+        return login.logout(request.refreshToken());
     }
 }

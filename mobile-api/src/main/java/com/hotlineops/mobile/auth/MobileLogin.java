@@ -47,6 +47,11 @@ class MobileLogin {
                 .switchIfEmpty(Mono.error(MobileLogin::badCredentials));
     }
 
+    /** Revokes the refresh token; the access token runs out by itself within its short life. */
+    Mono<Void> logout(String refreshToken) {
+        return refreshToken == null || refreshToken.isBlank() ? Mono.empty() : tokens.revoke(refreshToken);
+    }
+
     private static BadCredentialsException badCredentials() {
         return new BadCredentialsException("Bad credentials");
     }

@@ -26,8 +26,11 @@ import reactor.core.publisher.Mono;
  * can be missing from it, so nothing falls between the list and the live changes.
  *
  * <p>Resumed from cursor {@code C}: join the hub at {@code P}; if {@code C} is older, read the changes in
- * {@code (C, P]} from the stream, then send LIVE and the changes after {@code P}. No list is sent: the phone keeps
- * its own and applies the changes.
+ * {@code (C, P]} once from the stream ({@code XRANGE} on a shared connection; the hub stays the only reader that
+ * follows the stream), then send LIVE and the changes after {@code P} that the hub buffered meanwhile. The range
+ * ends where the buffer starts, so nothing is lost or repeated at the seam. No list is sent: the phone keeps its own
+ * and applies the changes. If the stream no longer holds everything after {@code C} (trimmed), the changes cannot be
+ * replayed: the feed sends RESYNC and then starts as from scratch, never skipping silently.
  */
 @Service
 class FeedService {
@@ -53,32 +56,47 @@ class FeedService {
         Predicate<TicketEvent> concerns = e -> WorkerList.concerns(e.change(), worker);
         return Flux.usingWhen(hub.join(concerns),
                 member -> cursor == null
-                        ? fromScratch(WorkerFeed.fromScratch(worker), member)
-                        : resumed(WorkerFeed.resumed(worker), cursor, member, concerns),
+                        ? fromScratch(WorkerFeed.fromScratch(worker), member, false)
+                        : resumed(worker, cursor, member, concerns),
                 member -> Mono.fromRunnable(member::leave));
     }
 
-    private Flux<FeedItem> fromScratch(WorkerFeed feed, FanOut.Member<TicketEvent> member) {
+    private Flux<FeedItem> fromScratch(WorkerFeed feed, FanOut.Member<TicketEvent> member, boolean resync) {
         String at = member.position();
         return Flux.concat(
+                resync ? Mono.just(new FeedItem(FeedItemKind.RESYNC, at, null)) : Mono.<FeedItem>empty(),
                 workerTickets.current(feed.worker()).map(ticket -> feed.current(at, ticket)),
                 Mono.fromSupplier(() -> live(at)),
                 member.items().concatMap(e -> apply(feed, e)));
     }
 
-    private Flux<FeedItem> resumed(WorkerFeed feed, String cursor, FanOut.Member<TicketEvent> member,
+    private Flux<FeedItem> resumed(Actor worker, String cursor, FanOut.Member<TicketEvent> member,
             Predicate<TicketEvent> concerns) {
         String at = member.position();
-        Flux<TicketEvent> missed = !StreamIds.after(at, cursor) ? Flux.empty() : stream.follow(cursor)
-                .takeUntil(entry -> StreamIds.compare(entry.id(), at) >= 0)
-                .filter(entry -> StreamIds.compare(entry.id(), at) <= 0)
+        if (!StreamIds.after(at, cursor)) {
+            // The phone is where this instance is, or ahead (another instance fed it): nothing to read back.
+            WorkerFeed feed = WorkerFeed.resumed(worker);
+            return Flux.concat(Mono.just(live(cursor)),
+                    member.items().filter(e -> StreamIds.after(e.cursor(), cursor)).concatMap(e -> apply(feed, e)));
+        }
+        return stream.removedUpTo()
+                .onErrorMap(e -> new IllegalStateException(
+                        "unavailable: the live feed cannot be resumed right now; retry shortly", e))
+                .flatMapMany(removed -> StreamIds.compare(cursor, removed) < 0
+                        ? fromScratch(WorkerFeed.fromScratch(worker), member, true)
+                        : gap(WorkerFeed.resumed(worker), cursor, at, member, concerns));
+    }
+
+    private Flux<FeedItem> gap(WorkerFeed feed, String cursor, String at, FanOut.Member<TicketEvent> member,
+            Predicate<TicketEvent> concerns) {
+        Flux<TicketEvent> missed = stream.range(cursor, at)
                 .map(hub::ticketEvent)
                 .filter(Objects::nonNull)
                 .filter(concerns);
         return Flux.concat(
                 missed.concatMap(e -> apply(feed, e)),
-                Mono.fromSupplier(() -> live(StreamIds.max(cursor, at))),
-                member.items().filter(e -> StreamIds.after(e.cursor(), cursor)).concatMap(e -> apply(feed, e)));
+                Mono.fromSupplier(() -> live(at)),
+                member.items().concatMap(e -> apply(feed, e)));
     }
 
     private Mono<FeedItem> apply(WorkerFeed feed, TicketEvent event) {

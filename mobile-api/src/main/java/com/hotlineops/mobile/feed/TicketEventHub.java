@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one reader of the event stream in this instance (DESIGN.md §3: every instance reads the stream and updates
  * its subscribers). It follows the stream from its tail at start and hands each ticket change to the feeds it
- * concerns through a {@link FanOut}; feeds that need older changes read them from the stream themselves.
+ * concerns through a {@link FanOut}. A resumed feed that needs older changes reads them once with a bounded range
+ * read ({@code EventStream.range}) and then joins this fan-out; no feed follows the stream itself.
  */
 @Component
 class TicketEventHub implements SmartLifecycle {

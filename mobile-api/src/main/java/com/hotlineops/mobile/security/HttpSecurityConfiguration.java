@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP: a stateless JWT resource server. Login, refresh, health, the API docs and the RSocket WebSocket upgrade are
+ * HTTP: a stateless JWT resource server. Login, refresh, logout (each proves itself by its body), health, the API docs and the RSocket WebSocket upgrade are
  * open (the RSocket interceptor authenticates what travels over it); everything else needs a phone role.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,7 +46,8 @@ class HttpSecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.POST, "/mobile/v1/auth/login", "/mobile/v1/auth/refresh").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/mobile/v1/auth/login", "/mobile/v1/auth/refresh",
+                                "/mobile/v1/auth/logout").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/rsocket").permitAll()
                         .pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",

@@ -1,6 +1,7 @@
 package com.hotlineops.mobile.security;
 
 import com.hotlineops.core.security.TokenService;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.rsocket.EnableRSocketSecurity;
@@ -11,8 +12,9 @@ import org.springframework.security.rsocket.core.PayloadSocketAcceptorIntercepto
 
 /**
  * RSocket: a JWT bearer token in {@code message/x.rsocket.authentication.v0} metadata, sent at setup (it then
- * holds for the connection) or with each request. {@code mobile.*} routes need a phone role; anything else is
- * denied. The interceptor built here is installed on both the WebSocket and the TCP server.
+ * holds for the connection until it expires) or with each request. {@code mobile.*} routes need a phone role;
+ * anything else is denied. Refusals carry the REST codes ({@link RSocketAuthErrors}). The interceptor built here is
+ * installed on both the WebSocket and the TCP server.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableRSocketSecurity
@@ -20,10 +22,12 @@ class RSocketSecurityConfiguration {
 
     @Bean
     PayloadSocketAcceptorInterceptor rsocketInterceptor(RSocketSecurity rsocket, ReactiveJwtDecoder jwtDecoder,
-            TokenService tokens) {
+            TokenService tokens, Clock clock) {
         JwtReactiveAuthenticationManager jwtManager = new JwtReactiveAuthenticationManager(jwtDecoder);
         jwtManager.setJwtAuthenticationConverter(tokens.authenticationConverter());
         return rsocket
+                .addPayloadInterceptor(new RSocketAuthErrors.Outermost())
+                .addPayloadInterceptor(new RSocketAuthErrors.BeforeAuthorization(clock))
                 .jwt(jwt -> jwt.authenticationManager(jwtManager))
                 .authorizePayload(authorize -> authorize
                         .setup().permitAll()

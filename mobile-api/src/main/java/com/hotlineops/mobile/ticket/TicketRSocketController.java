@@ -1,5 +1,6 @@
 package com.hotlineops.mobile.ticket;
 
+import com.hotlineops.contract.mobile.CheckIn;
 import com.hotlineops.contract.mobile.CommandResult;
 import com.hotlineops.contract.mobile.TicketCommand;
 import com.hotlineops.contract.ticket.TicketView;
@@ -41,6 +42,12 @@ class TicketRSocketController {
     @MessageMapping("mobile.finish")
     Mono<CommandResult> finish(TicketCommand command, @AuthenticationPrincipal Jwt token) {
         return tickets.finish(command, Actor.from(token));
+    }
+
+    /** 到场打卡: the handler's position on an accepted ticket. */
+    @MessageMapping("mobile.checkin")
+    Mono<CommandResult> checkIn(CheckIn checkIn, @AuthenticationPrincipal Jwt token) {
+        return tickets.checkIn(checkIn, Actor.from(token));
     }
 
     /** 退单: hand the ticket back with a reason; a dispatcher approves (re-dispatch) or rejects it. */

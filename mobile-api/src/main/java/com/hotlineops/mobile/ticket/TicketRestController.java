@@ -1,5 +1,6 @@
 package com.hotlineops.mobile.ticket;
 
+import com.hotlineops.contract.mobile.CheckIn;
 import com.hotlineops.contract.mobile.CommandResult;
 import com.hotlineops.contract.mobile.TicketCommand;
 import com.hotlineops.contract.ticket.TicketView;
@@ -63,6 +64,21 @@ class TicketRestController {
     Mono<CommandResult> requestReturn(@PathVariable("id") UUID id, @RequestBody CommandBody body,
             @AuthenticationPrincipal Jwt token) {
         return tickets.requestReturn(body.toCommand(id), Actor.from(token));
+    }
+
+    /** 到场打卡: {@code {commandId, latitude, longitude, accuracyMeters?, note?}}. */
+    @PostMapping("/{id}/checkin")
+    Mono<CommandResult> checkIn(@PathVariable("id") UUID id, @RequestBody CheckInBody body,
+            @AuthenticationPrincipal Jwt token) {
+        return tickets.checkIn(body.toCheckIn(id), Actor.from(token));
+    }
+
+    /** {@code {commandId, latitude, longitude, accuracyMeters, note}}: the ticket comes from the path. */
+    record CheckInBody(UUID commandId, Double latitude, Double longitude, Double accuracyMeters, String note) {
+
+        CheckIn toCheckIn(UUID ticketId) {
+            return new CheckIn(commandId, ticketId, latitude, longitude, accuracyMeters, note);
+        }
     }
 
     /** {@code {commandId, note}}: the ticket comes from the path. */

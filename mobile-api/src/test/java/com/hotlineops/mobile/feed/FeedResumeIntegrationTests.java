@@ -10,7 +10,17 @@ import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.ticket.TicketView;
 import com.hotlineops.core.security.Actor;
 import com.hotlineops.mobile.MobileApiIntegrationTestSupport;
+import com.hotlineops.mobile.ticket.WorkerTickets;
+import io.lettuce.core.RedisClient;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +30,12 @@ import reactor.test.StepVerifier;
 
 /** A phone that lost its connection resumes from the last cursor it saw and misses nothing, twice nothing. */
 class FeedResumeIntegrationTests extends MobileApiIntegrationTestSupport {
+
+    @Autowired
+    RedisClient redis;
+
+    @Autowired
+    WorkerTickets workerTickets;
 
     @ParameterizedTest
     @EnumSource(Transport.class)
@@ -108,5 +124,104 @@ class FeedResumeIntegrationTests extends MobileApiIntegrationTestSupport {
                         .retrieveFlux(FeedItem.class))
                 .expectErrorSatisfies(e -> assertThat(e).hasMessageStartingWith("invalid-request:"))
                 .verify(TIMEOUT);
+    }
+
+    @Test
+    void resumeFromCursorOlderThanTheTrimmedStreamThenResyncFullListThenLiveNeverSilentLoss() {
+        RSocketRequester phone = connect(Transport.TCP, cachedToken("worker1"));
+        FeedRecorder first = openFeed(phone, null);
+        String cursor = first.awaitLive().cursor();
+        first.dispose();
+        TicketView whileAway = dispatchedTicket("T01-G01");
+        FeedRecorder colleague = openFeed(connect(Transport.TCP, cachedToken("worker2")), null);
+        colleague.await(i -> i.ticket() != null && i.ticket().id().equals(whileAway.id()));
+        // The stream keeps nothing older than now, as if the phone had been away for longer than it keeps.
+        trimEventStream();
+
+        FeedRecorder resumed = openFeed(phone, cursor);
+        FeedItem live = resumed.awaitLive();
+        TicketView afterwards = dispatchedTicket("T01-G01");
+        resumed.await(FeedItemKind.OFFERED, afterwards.id());
+
+        List<FeedItem> items = resumed.items();
+        assertThat(items.getFirst().kind()).isEqualTo(FeedItemKind.RESYNC);
+        assertThat(items.getFirst().cursor()).isEqualTo(live.cursor());
+        int liveAt = items.indexOf(live);
+        assertThat(items.subList(1, liveAt)).extracting(FeedItem::kind).containsOnly(FeedItemKind.CURRENT);
+        assertThat(items.subList(1, liveAt)).extracting(i -> i.ticket().id()).contains(whileAway.id());
+        assertThat(items.subList(1, liveAt)).extracting(i -> i.ticket().id())
+                .containsExactlyInAnyOrderElementsOf(workerTickets.current(actor("worker1"))
+                        .map(TicketView::id).collectList().block(TIMEOUT).stream()
+                        .filter(id -> !id.equals(afterwards.id())).toList());
+        assertThat(resumed.itemsFor(afterwards.id())).extracting(FeedItem::kind)
+                .containsExactly(FeedItemKind.OFFERED);
+    }
+
+    @Test
+    void resumeWhileChangesArriveThenEveryChangeExactlyOnceAcrossTheSeam() {
+        RSocketRequester phone = connect(Transport.WEBSOCKET, cachedToken("worker4"));
+        for (int round = 0; round < 3; round++) {
+            FeedRecorder first = openFeed(phone, null);
+            String cursor = first.awaitLive().cursor();
+            first.dispose();
+            List<UUID> offered = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                offered.add(dispatchedTicket("T02-G01").id());
+            }
+            // More arrive while the feed resumes: some fall in the range read back, some in the hub's buffer.
+            Disposable more = Flux.range(0, 15).concatMap(i -> Mono.fromCallable(() -> dispatchedTicket("T02-G01").id())
+                            .subscribeOn(Schedulers.boundedElastic()))
+                    .subscribe(offered::add);
+            FeedRecorder resumed = openFeed(phone, cursor);
+            Awaitility.await().atMost(TIMEOUT).until(more::isDisposed);
+            Awaitility.await().atMost(TIMEOUT).until(() -> offered.stream()
+                    .allMatch(id -> !resumed.itemsFor(id).isEmpty()) || resumed.error() != null);
+
+            assertThat(resumed.error()).isNull();
+            assertThat(offered).hasSize(20).allSatisfy(id -> assertThat(resumed.itemsFor(id))
+                    .extracting(FeedItem::kind).containsExactly(FeedItemKind.OFFERED));
+            assertThat(resumed.items()).filteredOn(i -> i.kind() == FeedItemKind.LIVE).hasSize(1);
+            List<String> cursors = resumed.items().stream().filter(i -> i.kind() != FeedItemKind.LIVE)
+                    .map(FeedItem::cursor).toList();
+            assertThat(cursors).isSortedAccordingTo(StreamIds.ORDER).doesNotHaveDuplicates();
+            resumed.dispose();
+        }
+    }
+
+    @Test
+    void resumedFeedsReadTheirGapOnceEachAndOpenNoRedisReaderOfTheirOwn() {
+        RSocketRequester phone = connect(Transport.TCP, cachedToken("worker3"));
+        FeedRecorder first = openFeed(phone, null);
+        String cursor = first.awaitLive().cursor();
+        TicketView missed = dispatchedTicket("T01-G02");
+        first.await(FeedItemKind.OFFERED, missed.id());
+        first.dispose();
+        openFeed(phone, cursor).awaitLive();
+        long xrangeBefore = redisStat("commandstats", "cmdstat_xrange:calls=");
+        long clientsBefore = redisStat("clients", "connected_clients:");
+
+        List<FeedRecorder> resumed = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            resumed.add(openFeed(phone, cursor));
+        }
+        resumed.forEach(f -> f.await(FeedItemKind.OFFERED, missed.id()));
+        resumed.forEach(FeedRecorder::awaitLive);
+
+        assertThat(redisStat("commandstats", "cmdstat_xrange:calls=") - xrangeBefore).isEqualTo(10);
+        assertThat(redisStat("clients", "connected_clients:")).isEqualTo(clientsBefore);
+    }
+
+    private long redisStat(String section, String prefix) {
+        try (var c = redis.connect()) {
+            return c.sync().info(section).lines().filter(l -> l.startsWith(prefix))
+                    .map(l -> l.substring(prefix.length()).split(",")[0].strip())
+                    .mapToLong(Long::parseLong).findFirst().orElse(0);
+        }
+    }
+
+    private void trimEventStream() {
+        try (var c = redis.connect()) {
+            c.sync().xtrim(hotline.redis().key("events"), 0);
+        }
     }
 }

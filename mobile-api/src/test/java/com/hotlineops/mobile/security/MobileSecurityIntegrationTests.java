@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hotlineops.contract.auth.TokenRequest;
 import com.hotlineops.contract.auth.TokenResponse;
 import com.hotlineops.contract.ticket.TicketView;
-import com.hotlineops.core.security.TokenService;
 import com.hotlineops.mobile.MobileApiIntegrationTestSupport;
 import io.rsocket.exceptions.RejectedSetupException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.messaging.rsocket.RSocketRequester;
@@ -20,9 +18,6 @@ import reactor.test.StepVerifier;
 
 /** Who gets in, over HTTP and both RSocket transports; every refusal next to the matching success. */
 class MobileSecurityIntegrationTests extends MobileApiIntegrationTestSupport {
-
-    @Autowired
-    TokenService tokenService;
 
     @Test
     void loginWithRightPasswordThenTokens() {
@@ -76,6 +71,48 @@ class MobileSecurityIntegrationTests extends MobileApiIntegrationTestSupport {
     }
 
     @Test
+    void logoutThenTheRefreshTokenNoLongerRefreshesWhileAnotherSessionsStillDoes() {
+        TokenResponse phone = login("worker3");
+        TokenResponse otherPhone = login("worker3");
+
+        http().post().uri("/mobile/v1/auth/logout")
+                .bodyValue(new TokenRequest(null, null, phone.refreshToken()))
+                .exchange()
+                .expectStatus().isNoContent();
+        http().post().uri("/mobile/v1/auth/logout")
+                .bodyValue(new TokenRequest(null, null, phone.refreshToken()))
+                .exchange()
+                .expectStatus().isNoContent();
+
+        http().post().uri("/mobile/v1/auth/refresh")
+                .bodyValue(new TokenRequest(null, null, phone.refreshToken()))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("unauthorized");
+        http().post().uri("/mobile/v1/auth/refresh")
+                .bodyValue(new TokenRequest(null, null, otherPhone.refreshToken()))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void logoutWithSomethingThatIsNoRefreshTokenThen204AndNothingRevoked() {
+        TokenResponse phone = login("worker4");
+        http().post().uri("/mobile/v1/auth/logout")
+                .bodyValue(new TokenRequest(null, null, phone.accessToken()))
+                .exchange()
+                .expectStatus().isNoContent();
+        http().post().uri("/mobile/v1/auth/logout")
+                .bodyValue(new TokenRequest(null, null, "not a token"))
+                .exchange()
+                .expectStatus().isNoContent();
+        http().post().uri("/mobile/v1/auth/refresh")
+                .bodyValue(new TokenRequest(null, null, phone.refreshToken()))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void restWithoutTokenThen401AndWithTokenThen200() {
         http().get().uri("/mobile/v1/tickets")
                 .exchange()
@@ -119,10 +156,10 @@ class MobileSecurityIntegrationTests extends MobileApiIntegrationTestSupport {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
-    void rsocketWithoutTokenThenDenied(Transport transport) {
+    void rsocketWithoutTokenThenUnauthorized(Transport transport) {
         RSocketRequester anonymous = connect(transport, null);
         StepVerifier.create(anonymous.route("mobile.tickets.{id}", UUID.randomUUID()).retrieveMono(TicketView.class))
-                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("Access Denied"))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageStartingWith("unauthorized:"))
                 .verify(TIMEOUT);
     }
 
@@ -137,7 +174,7 @@ class MobileSecurityIntegrationTests extends MobileApiIntegrationTestSupport {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
-    void rsocketWithTokenPerRequestThenAllowedAndWithoutThenDenied(Transport transport) {
+    void rsocketWithTokenPerRequestThenAllowedAndWithoutThenUnauthorized(Transport transport) {
         RSocketRequester phone = connect(transport, null);
         String token = accessToken("worker1");
         TicketView mine = dispatchedTicket("T01-G01");
@@ -147,25 +184,25 @@ class MobileSecurityIntegrationTests extends MobileApiIntegrationTestSupport {
                 .assertNext(t -> assertThat(t.id()).isEqualTo(mine.id()))
                 .verifyComplete();
         StepVerifier.create(phone.route("mobile.tickets.{id}", mine.id()).retrieveMono(TicketView.class))
-                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("Access Denied"))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageStartingWith("unauthorized:"))
                 .verify(TIMEOUT);
     }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
-    void rsocketWithDeskUsersTokenThenDenied(Transport transport) {
+    void rsocketWithDeskUsersTokenThenForbidden(Transport transport) {
         String dispatcher = tokenService.issue(users.findByUsername("dispatcher1").block(TIMEOUT)).accessToken();
         RSocketRequester desk = connect(transport, dispatcher);
         StepVerifier.create(desk.route("mobile.tickets.{id}", UUID.randomUUID()).retrieveMono(TicketView.class))
-                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("Access Denied"))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageStartingWith("forbidden:"))
                 .verify(TIMEOUT);
     }
 
     @Test
-    void rsocketRouteOutsideMobileThenDenied() {
+    void rsocketRouteOutsideMobileThenForbidden() {
         RSocketRequester phone = connect(Transport.TCP, accessToken("worker1"));
         StepVerifier.create(phone.route("wall.frames").retrieveFlux(String.class))
-                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("Access Denied"))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageStartingWith("forbidden:"))
                 .verify(TIMEOUT);
     }
 }

@@ -41,9 +41,32 @@ class WorkerListTests {
     }
 
     @Test
-    void unitHandlerListsWhatTheyAccepted() {
+    void unitHandlerListsEveryTicketOfTheUnitWaitingOrBeingHandledWhoeverHasIt() {
         assertThat(WorkerList.contains(view(TicketStatus.ACCEPTED, null, HANDLER.userId()), HANDLER)).isTrue();
-        assertThat(WorkerList.contains(view(TicketStatus.DISPATCHED, null, null), HANDLER)).isFalse();
+        assertThat(WorkerList.contains(view(TicketStatus.DISPATCHED, null, null), HANDLER)).isTrue();
+        assertThat(WorkerList.contains(view(TicketStatus.DISPATCHED, GRID, null), HANDLER)).isTrue();
+        assertThat(WorkerList.contains(view(TicketStatus.ACCEPTED, GRID, WORKER.userId()), HANDLER)).isTrue();
+        assertThat(WorkerList.contains(view(TicketStatus.FEEDBACK_SUBMITTED, GRID, WORKER.userId()), HANDLER))
+                .isFalse();
+        assertThat(WorkerList.contains(view(TicketStatus.RETURN_REQUESTED, GRID, null), HANDLER)).isFalse();
+    }
+
+    @Test
+    void unitHandlerOfAnotherUnitListsNothingOfThisUnit() {
+        Actor otherUnit = new Actor(UUID.randomUUID(), "o", Set.of(Role.UNIT_HANDLER), UUID.randomUUID(), null);
+        assertThat(WorkerList.contains(view(TicketStatus.DISPATCHED, GRID, null), otherUnit)).isFalse();
+        assertThat(WorkerList.concerns(change(TicketStatus.DISPATCHED, TicketStatus.ACCEPTED, GRID,
+                WORKER.userId()), otherUnit)).isFalse();
+    }
+
+    @Test
+    void workerAcceptingKeepsItOnTheUnitHandlersListAndFinishingRemovesIt() {
+        TicketChanged taken = change(TicketStatus.DISPATCHED, TicketStatus.ACCEPTED, GRID, WORKER.userId());
+        assertThat(WorkerList.containedBefore(taken, HANDLER)).isTrue();
+        assertThat(WorkerList.containedAfter(taken, HANDLER)).isTrue();
+        TicketChanged finish = change(TicketStatus.ACCEPTED, TicketStatus.FEEDBACK_SUBMITTED, GRID, WORKER.userId());
+        assertThat(WorkerList.containedBefore(finish, HANDLER)).isTrue();
+        assertThat(WorkerList.containedAfter(finish, HANDLER)).isFalse();
     }
 
     @Test

@@ -11,5 +11,10 @@ public enum FeedItemKind {
     /** The ticket changed and is still the worker's. */
     CHANGED,
     /** The ticket left the worker (taken by someone else, finished, withdrawn). */
-    REMOVED
+    REMOVED,
+    /**
+     * The cursor the phone resumed from is older than the event stream keeps, so the changes since cannot be
+     * replayed: the phone drops its list; the full list follows as CURRENT items, then LIVE, then live changes.
+     */
+    RESYNC
 }

@@ -11,11 +11,13 @@ import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,7 +33,7 @@ import reactor.util.retry.Retry;
  * (docs/decisions/0001, amendment of 2026-11-26).
  */
 @Component
-public class EventStream {
+public class EventStream implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
 
@@ -57,17 +59,23 @@ public class EventStream {
             redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -tonumber(ARGV[2]) - 1)
             return appended
             """;
+    static final int PAGE = 500;
 
     private final RedisClient client;
     private final RedisURI uri;
     private final String key;
     private final String relayedKey;
+    /** One connection for the non-blocking reads, opened on first use; a failed connect is retried next time. */
+    private final Mono<StatefulRedisConnection<String, String>> shared;
+    private volatile StatefulRedisConnection<String, String> sharedOpened;
 
     EventStream(RedisClient client, HotlineProperties properties) {
         this.client = client;
         this.uri = RedisURI.create(properties.redis().url());
         this.key = properties.redis().key("events");
         this.relayedKey = properties.redis().key("events:relayed");
+        this.shared = connect().doOnNext(c -> sharedOpened = c)
+                .cache(c -> Duration.ofMillis(Long.MAX_VALUE), e -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     /** The id of the newest entry, or {@code 0-0} when the stream is empty; read it before a rebuild from PostgreSQL. */
@@ -131,6 +139,85 @@ public class EventStream {
         return connection.reactive()
                 .<Long>eval(APPEND_ONCE, ScriptOutputType.INTEGER, new String[] {key, relayedKey}, args)
                 .next();
+    }
+
+    /**
+     * The entries after {@code afterId} up to and including {@code toId}, read once by {@code XRANGE} in pages of
+     * {@value #PAGE} on one connection shared by all such reads (they do not block, unlike {@link #follow}). For a
+     * reader that joins live entries at {@code toId} and needs what came before.
+     */
+    public Flux<StreamEvent> range(String afterId, String toId) {
+        return shared.flatMapMany(c -> page(c, afterId, toId));
+    }
+
+    private Flux<StreamEvent> page(StatefulRedisConnection<String, String> c, String afterId, String toId) {
+        return c.reactive()
+                .xrange(key, Range.from(Range.Boundary.excluding(afterId), Range.Boundary.including(toId)),
+                        Limit.from(PAGE))
+                .map(EventStream::toEvent)
+                .collectList()
+                .flatMapMany(page -> page.size() < PAGE ? Flux.fromIterable(page)
+                        : Flux.fromIterable(page).concatWith(Flux.defer(() -> page(c, page.getLast().id(), toId))));
+    }
+
+    /**
+     * An id up to which entries may have been removed from the stream (trimmed to {@link #MAX_LENGTH}, or deleted),
+     * such that every entry after it is still there; {@code 0-0} when none were removed. A reader whose last id is
+     * older has lost entries for good and must rebuild from PostgreSQL. Trimming removes the oldest entries and Redis
+     * does not record the last one it trimmed, so this is the id just before the oldest entry left (or the last id
+     * ever added, if none is left): on the safe side by at most the entries between a reader and that oldest one.
+     */
+    public Mono<String> removedUpTo() {
+        return shared.flatMap(c -> c.reactive().xinfoStream(key).collectList())
+                .map(EventStream::removedUpTo)
+                .onErrorResume(e -> e.getMessage() != null && e.getMessage().contains("no such key"),
+                        e -> Mono.just(START));
+    }
+
+    static String removedUpTo(List<Object> info) {
+        Map<String, Object> fields = new HashMap<>();
+        for (int i = 0; i + 1 < info.size(); i += 2) {
+            fields.put(String.valueOf(info.get(i)), info.get(i + 1));
+        }
+        long length = ((Number) fields.getOrDefault("length", 0L)).longValue();
+        String deleted = fields.get("max-deleted-entry-id") instanceof String id ? id : START;
+        // Redis 7 counts every entry ever added: as many as are left means none was removed but by XDEL.
+        if (fields.get("entries-added") instanceof Number added && added.longValue() == length) {
+            return deleted;
+        }
+        if (fields.get("first-entry") instanceof List<?> first && !first.isEmpty()) {
+            String beforeFirst = before(String.valueOf(first.getFirst()));
+            return compare(beforeFirst, deleted) >= 0 ? beforeFirst : deleted;
+        }
+        return fields.get("last-generated-id") instanceof String last ? last : START;
+    }
+
+    private static int compare(String a, String b) {
+        int dashA = a.indexOf('-');
+        int dashB = b.indexOf('-');
+        int byTime = Long.compareUnsigned(Long.parseUnsignedLong(a, 0, dashA, 10),
+                Long.parseUnsignedLong(b, 0, dashB, 10));
+        return byTime != 0 ? byTime : Long.compareUnsigned(Long.parseUnsignedLong(a, dashA + 1, a.length(), 10),
+                Long.parseUnsignedLong(b, dashB + 1, b.length(), 10));
+    }
+
+    /** The greatest id smaller than {@code id} ({@code 0-0} for the smallest ones). */
+    static String before(String id) {
+        int dash = id.indexOf('-');
+        long millis = Long.parseUnsignedLong(id, 0, dash, 10);
+        long seq = Long.parseUnsignedLong(id, dash + 1, id.length(), 10);
+        if (seq != 0) {
+            return millis + "-" + Long.toUnsignedString(seq - 1);
+        }
+        return millis == 0 ? START : (millis - 1) + "-" + Long.toUnsignedString(-1L);
+    }
+
+    @Override
+    public void destroy() {
+        StatefulRedisConnection<String, String> c = sharedOpened;
+        if (c != null) {
+            c.close();
+        }
     }
 
     Mono<StatefulRedisConnection<String, String>> connect() {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -14,6 +15,7 @@ import reactor.core.scheduler.Schedulers;
  * so a reader never sees half a photo. File I/O blocks, so it runs on the bounded elastic scheduler.
  */
 @Component
+@ConditionalOnProperty(name = "hotline.evidence.store", havingValue = "filesystem", matchIfMissing = true)
 class FileSystemBlobStore implements BlobStore {
 
     private final Path root;

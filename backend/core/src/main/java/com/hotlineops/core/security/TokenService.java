@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -22,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -51,11 +54,13 @@ public class TokenService {
     private final NimbusReactiveJwtDecoder accessDecoder;
     private final NimbusReactiveJwtDecoder refreshDecoder;
     private final UserDirectory users;
+    private final DatabaseClient db;
 
-    TokenService(HotlineProperties properties, Clock clock, UserDirectory users) {
+    TokenService(HotlineProperties properties, Clock clock, UserDirectory users, DatabaseClient db) {
         this.settings = properties.security();
         this.clock = clock;
         this.users = users;
+        this.db = db;
         byte[] secret = settings.jwtSecret().getBytes(StandardCharsets.UTF_8);
         if (secret.length < 32) {
             throw new IllegalStateException("hotline.security.jwt-secret must be at least 32 bytes");
@@ -93,12 +98,39 @@ public class TokenService {
         return users.authenticate(username, password).map(this::issue);
     }
 
-    /** A fresh pair for the owner of a valid refresh token, if they are still enabled. */
+    /** A fresh pair for the owner of a valid refresh token that was not revoked, if they are still enabled. */
     public Mono<TokenResponse> refresh(String refreshToken) {
         return refreshDecoder.decode(refreshToken)
+                .filterWhen(jwt -> revoked(jwt.getId()).map(revoked -> !revoked))
                 .flatMap(jwt -> users.findById(UUID.fromString(jwt.getSubject())))
                 .filter(UserAccount::enabled)
                 .map(this::issue);
+    }
+
+    /**
+     * Logout: the refresh token no longer refreshes. Access tokens are not tracked and stay valid until they expire
+     * ({@code accessTokenTtl}). Revoking twice, or a token that is not a valid refresh token, does nothing.
+     */
+    public Mono<Void> revoke(String refreshToken) {
+        return refreshDecoder.decode(refreshToken)
+                .onErrorResume(JwtException.class, e -> Mono.empty())
+                .flatMap(jwt -> db.sql("delete from revoked_refresh_token where expires_at < :now")
+                        .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
+                        .then()
+                        .then(db.sql("""
+                                        insert into revoked_refresh_token (jti, user_id, expires_at)
+                                        values (:jti, :user, :expires) on conflict (jti) do nothing""")
+                                .bind("jti", jwt.getId()).bind("user", UUID.fromString(jwt.getSubject()))
+                                .bind("expires", jwt.getExpiresAt().atOffset(ZoneOffset.UTC))
+                                .then()));
+    }
+
+    private Mono<Boolean> revoked(String jti) {
+        if (jti == null) {
+            return Mono.just(true);
+        }
+        return db.sql("select 1 from revoked_refresh_token where jti = :jti").bind("jti", jti)
+                .map(row -> true).one().defaultIfEmpty(false);
     }
 
     public TokenResponse issue(UserAccount user) {

@@ -7,6 +7,8 @@ public enum TicketAction {
     DISPATCH,
     ACCEPT,
     PROGRESS,
+    /** The handler reports where they are (on site): an event with the position, no state change. */
+    CHECK_IN,
     REQUEST_RETURN,
     APPROVE_RETURN,
     REJECT_RETURN,

@@ -38,6 +38,7 @@ public final class TicketLifecycle {
         allow(RETURN_REQUESTED, TicketAction.APPROVE_RETURN, PENDING_DISPATCH);
         allow(RETURN_REQUESTED, TicketAction.REJECT_RETURN, DISPATCHED);
         allow(ACCEPTED, TicketAction.PROGRESS, ACCEPTED);
+        allow(ACCEPTED, TicketAction.CHECK_IN, ACCEPTED);
         allow(ACCEPTED, TicketAction.FINISH, FEEDBACK_SUBMITTED);
         // Overlays on the finish clock: the state stays, the service guards the overlay's own condition.
         allow(ACCEPTED, TicketAction.REQUEST_EXTENSION, ACCEPTED);

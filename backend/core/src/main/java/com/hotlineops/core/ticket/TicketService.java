@@ -1,5 +1,6 @@
 package com.hotlineops.core.ticket;
 
+import com.hotlineops.contract.mobile.CheckIn;
 import com.hotlineops.contract.mobile.CommandResult;
 import com.hotlineops.contract.mobile.TicketCommand;
 import com.hotlineops.contract.sla.SlaClockView;
@@ -229,6 +230,39 @@ public class TicketService {
     public Mono<CommandResult> progress(TicketCommand command, Actor actor) {
         return command(command, actor, TicketAction.PROGRESS, t -> requireNote(command)
                 .then(apply(t, TicketAction.PROGRESS, actor, command.note(), Function.identity())));
+    }
+
+    /** 到场打卡: the handler's position on an accepted ticket, as an event with the position; no state change. */
+    public Mono<CommandResult> checkIn(CheckIn checkIn, Actor actor) {
+        if (checkIn == null) {
+            return Mono.error(new InvalidTicketCommandException("commandId and ticketId are required"));
+        }
+        TicketCommand command = new TicketCommand(checkIn.commandId(), checkIn.ticketId(), blankToNull(checkIn.note()));
+        return command(command, actor, TicketAction.CHECK_IN, t -> validPosition(checkIn)
+                .then(applyWithDetail(t, TicketAction.CHECK_IN, actor, command.note(), Function.identity(),
+                        position(checkIn))));
+    }
+
+    private static Mono<Void> validPosition(CheckIn c) {
+        if (c.latitude() == null || c.longitude() == null || !(Math.abs(c.latitude()) <= 90)
+                || !(Math.abs(c.longitude()) <= 180)) {
+            return Mono.error(new InvalidTicketCommandException(
+                    "latitude (-90..90) and longitude (-180..180) are required"));
+        }
+        if (c.accuracyMeters() != null && !(c.accuracyMeters() >= 0 && c.accuracyMeters() < 1e7)) {
+            return Mono.error(new InvalidTicketCommandException("accuracyMeters must be 0 or more"));
+        }
+        return Mono.empty();
+    }
+
+    private String position(CheckIn c) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("latitude", c.latitude());
+        detail.put("longitude", c.longitude());
+        if (c.accuracyMeters() != null) {
+            detail.put("accuracyMeters", c.accuracyMeters());
+        }
+        return json.writeValueAsString(detail);
     }
 
     /** 反馈: the worker reports the matter handled; the ticket goes to audit. */
@@ -634,9 +668,13 @@ public class TicketService {
                 .switchIfEmpty(Mono.error(() -> new TicketNotFoundException(ticketId)));
     }
 
-    /** A worker's open tickets: those offered to their grid and those assigned to them. */
+    /**
+     * A phone user's open tickets: those offered to their grid and those assigned to them, and for a unit handler
+     * also every ticket of their unit waiting to be accepted or being handled.
+     */
     public Flux<TicketView> openForWorker(Actor worker) {
-        return store.openForWorker(worker.userId(), worker.gridId()).map(TicketRow::view);
+        return store.openForWorker(worker.userId(), worker.gridId(),
+                worker.has(Role.UNIT_HANDLER) ? worker.unitId() : null).map(TicketRow::view);
     }
 
     /**
@@ -662,8 +700,9 @@ public class TicketService {
         return visibleTo(t.view(), actor);
     }
 
-    /** Whether the actor may act on the ticket: like seeing it, but a worker may also reach a ticket of their
-     * grid that a colleague took (to be told it was taken rather than that it does not exist). */
+    /** Whether the actor may accept the ticket: like seeing it, but a worker may also reach a ticket of their
+     * grid that a colleague took, to be told it was taken rather than that it does not exist. Every other command
+     * needs the ticket to be visible, so a colleague's ticket is "not found" to them. */
     private static boolean reachable(TicketRow t, Actor actor) {
         return visibleTo(t, actor) || (actor.has(Role.GRID_WORKER) && actor.gridId() != null
                 && actor.gridId().equals(t.gridId()));
@@ -688,7 +727,7 @@ public class TicketService {
             return Mono.error(new InvalidTicketCommandException("commandId and ticketId are required"));
         }
         return tx.transactional(store.lock(command.ticketId())
-                .filter(t -> reachable(t, actor))
+                .filter(t -> action == TicketAction.ACCEPT ? reachable(t, actor) : visibleTo(t, actor))
                 .switchIfEmpty(Mono.error(() -> new TicketNotFoundException(command.ticketId())))
                 .flatMap(t -> replay(command, actor, action)
                         .switchIfEmpty(Mono.defer(() -> body.apply(t)

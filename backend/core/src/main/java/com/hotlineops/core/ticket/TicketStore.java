@@ -73,15 +73,21 @@ class TicketStore {
                 .map(TicketStore::read).all();
     }
 
-    /** Open tickets offered to the grid (not yet accepted) or assigned to the worker. */
-    Flux<TicketRow> openForWorker(UUID workerId, UUID gridId) {
+    /** Matches no row: stands in for a missing grid or unit, so the query keeps one shape. */
+    private static final UUID NONE = new UUID(0, 0);
+
+    /** Open tickets offered to the grid (not yet accepted) or assigned to the worker, and for a unit handler the
+     * unit's tickets waiting or being handled. */
+    Flux<TicketRow> openForWorker(UUID workerId, UUID gridId, UUID unitId) {
         return db.sql("select " + READ_COLUMNS + """
                          from ticket
                         where status not in ('CLOSED', 'TRANSFERRED_EMERGENCY', 'MERGED')
-                          and (assignee_id = :worker or (status = 'DISPATCHED' and assignee_id is null and grid_id = :grid))
+                          and (assignee_id = :worker or (status = 'DISPATCHED' and assignee_id is null and grid_id = :grid)
+                               or (status in ('DISPATCHED', 'ACCEPTED') and unit_id = :unit))
                         order by finish_due nulls last, number""")
                 .bind("worker", workerId)
-                .bind("grid", gridId == null ? new UUID(0, 0) : gridId)
+                .bind("grid", gridId == null ? NONE : gridId)
+                .bind("unit", unitId == null ? NONE : unitId)
                 .map(TicketStore::read).all();
     }
 

@@ -1,0 +1,93 @@
+package com.hotlineops.mobile.security;
+
+import com.hotlineops.mobile.web.ProblemCode;
+import io.rsocket.exceptions.ApplicationErrorException;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.core.Ordered;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.annotation.rsocket.PayloadInterceptorOrder;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.rsocket.api.PayloadExchange;
+import org.springframework.security.rsocket.api.PayloadInterceptor;
+import org.springframework.security.rsocket.api.PayloadInterceptorChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives RSocket refusals the codes of the REST problem details, so a phone can tell "log in again" from "not for
+ * you": {@code unauthorized: …} for no token, a bad one or an expired one, {@code forbidden: …} for a valid token
+ * without a phone role. It also checks, on every request, that the token the request runs under has not expired:
+ * a token sent at setup holds for the connection in Spring Security, and a connection may outlive its token.
+ */
+final class RSocketAuthErrors {
+
+    static final String UNAUTHORIZED = ProblemCode.UNAUTHORIZED.code() + ": ";
+    static final String FORBIDDEN = ProblemCode.FORBIDDEN.code() + ": ";
+
+    private RSocketAuthErrors() {
+    }
+
+    static boolean expired(Authentication authentication, Instant now) {
+        return authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getExpiresAt() != null
+                && !now.isBefore(jwt.getToken().getExpiresAt());
+    }
+
+    static ApplicationErrorException unauthorized(String why) {
+        return new ApplicationErrorException(UNAUTHORIZED + why);
+    }
+
+    /** First in the chain: a token that cannot be verified (forged, expired, wrong type) → {@code unauthorized}. */
+    static final class Outermost implements PayloadInterceptor, Ordered {
+
+        @Override
+        public Mono<Void> intercept(PayloadExchange exchange, PayloadInterceptorChain chain) {
+            return chain.next(exchange).onErrorMap(AuthenticationException.class,
+                    e -> unauthorized("the bearer token is not valid (" + e.getMessage() + "); log in again"));
+        }
+
+        @Override
+        public int getOrder() {
+            return PayloadInterceptorOrder.BASIC_AUTHENTICATION.getOrder() - 1;
+        }
+    }
+
+    /**
+     * Just before authorization, on requests (not the setup, which may come without a token): no token or an
+     * expired one → {@code unauthorized}; a refusal by the route rules → {@code forbidden}.
+     */
+    static final class BeforeAuthorization implements PayloadInterceptor, Ordered {
+
+        private final Clock clock;
+
+        BeforeAuthorization(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public Mono<Void> intercept(PayloadExchange exchange, PayloadInterceptorChain chain) {
+            if (!exchange.getType().isRequest()) {
+                return chain.next(exchange);
+            }
+            return ReactiveSecurityContextHolder.getContext()
+                    .map(SecurityContext::getAuthentication)
+                    .filter(a -> !(a instanceof AnonymousAuthenticationToken))
+                    .switchIfEmpty(Mono.error(() -> unauthorized(
+                            "a bearer token is required (message/x.rsocket.authentication.v0)")))
+                    .flatMap(authentication -> expired(authentication, clock.instant())
+                            ? Mono.error(unauthorized("the access token expired; refresh it and retry"))
+                            : chain.next(exchange).onErrorMap(AccessDeniedException.class,
+                                    e -> new ApplicationErrorException(FORBIDDEN + "this app is for grid workers "
+                                            + "and unit handlers")));
+        }
+
+        @Override
+        public int getOrder() {
+            return PayloadInterceptorOrder.AUTHORIZATION.getOrder() - 1;
+        }
+    }
+}
