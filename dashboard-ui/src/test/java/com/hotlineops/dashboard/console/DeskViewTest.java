@@ -1,0 +1,56 @@
+package com.hotlineops.dashboard.console;
+
+import com.hotlineops.dashboard.security.DeskUser;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.notification.Notification;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of the desk view tests: the real application context (one for all of them) with the backend replaced by
+ * {@link FakeDeskBackend}, and a signed-in desk user of the roles a test names.
+ */
+@SpringBootTest(properties = "hotline.backend.rsocket-port=1")
+public abstract class DeskViewTest extends SpringBrowserlessTest {
+
+    protected static final FakeDeskBackend backend = FakeDeskBackend.shared();
+
+    @DynamicPropertySource
+    static void backend(DynamicPropertyRegistry registry) {
+        registry.add("hotline.backend.port", backend::port);
+    }
+
+    @BeforeEach
+    void freshBackend() {
+        backend.reset();
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    protected static void signIn(String username, String... roles) {
+        DeskUser user = new DeskUser(username, Set.of(roles), null,
+                new DeskUser.BackendCredentials("access-" + username, "refresh", Instant.now().plusSeconds(900)));
+        List<SimpleGrantedAuthority> authorities = Set.of(roles).stream()
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+    }
+
+    /** The texts of the notifications open now. */
+    protected List<String> notifications() {
+        return $(Notification.class).all().stream().filter(Notification::isOpened)
+                .map(n -> n.getElement().getProperty("text", "")).toList();
+    }
+}
