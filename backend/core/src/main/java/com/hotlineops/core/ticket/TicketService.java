@@ -17,6 +17,7 @@ import com.hotlineops.contract.ticket.TicketGrade;
 import com.hotlineops.contract.ticket.TicketOverlays;
 import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.ticket.TicketView;
+import com.hotlineops.core.category.CategoryTree;
 import com.hotlineops.core.config.HotlineProperties;
 import com.hotlineops.core.events.Outbox;
 import com.hotlineops.core.events.Topic;
@@ -91,10 +92,13 @@ public class TicketService {
     private final DatabaseClient db;
     private final JsonMapper json;
     private final SlaClockStore clocks;
+    private final CategoryTree categories;
 
     TicketService(TicketStore store, OrgDirectory org, Outbox outbox, TransactionalOperator tx, SlaPolicy sla,
-            Clock clock, HotlineProperties properties, DatabaseClient db, JsonMapper json, SlaClockStore clocks) {
+            Clock clock, HotlineProperties properties, DatabaseClient db, JsonMapper json, SlaClockStore clocks,
+            CategoryTree categories) {
         this.clocks = clocks;
+        this.categories = categories;
         this.store = store;
         this.org = org;
         this.outbox = outbox;
@@ -665,7 +669,7 @@ public class TicketService {
                 : Mono.empty();
     }
 
-    private static void validate(IntakeRequest r) {
+    private void validate(IntakeRequest r) {
         if (r == null || r.channel() == null) {
             throw new InvalidTicketCommandException("channel is required");
         }
@@ -677,6 +681,10 @@ public class TicketService {
         }
         if (r.externalId() != null && r.externalId().length() > 128) {
             throw new InvalidTicketCommandException("externalId is at most 128 characters");
+        }
+        if (r.categoryCode() != null && !r.categoryCode().isBlank() && !categories.exists(r.categoryCode().strip())) {
+            throw new InvalidTicketCommandException("categoryCode " + r.categoryCode()
+                    + " is not in the category tree (GET /api/v1/categories)");
         }
         String phone = r.citizen() == null ? null : r.citizen().phone();
         if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {

@@ -75,6 +75,7 @@ class SecurityConfiguration {
                         .hasAnyRole(roles(Role.AGENT, Role.DIRECTOR, Role.DISPATCHER, Role.SUPERVISOR, Role.AUDITOR,
                                 Role.REVISIT, Role.UNIT_HANDLER, Role.ADMIN))
                         .pathMatchers(HttpMethod.GET, "/api/v1/org/**").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/categories").authenticated()
                         .pathMatchers(HttpMethod.GET, "/api/v1/knowledge/**")
                         .hasAnyRole(roles(Role.AGENT, Role.DIRECTOR, Role.DISPATCHER, Role.SUPERVISOR, Role.AUDITOR,
                                 Role.REVISIT, Role.UNIT_HANDLER, Role.ADMIN))
