@@ -29,9 +29,11 @@ public abstract class DeskViewTest extends SpringBrowserlessTest {
         registry.add("hotline.backend.port", backend::port);
     }
 
+    /** Every test starts from a backend that knows only the category tree (the consoles keep it once read). */
     @BeforeEach
     void freshBackend() {
         backend.reset();
+        backend.on("GET", "/api/v1/categories", TicketFixtures.categories());
     }
 
     @AfterEach

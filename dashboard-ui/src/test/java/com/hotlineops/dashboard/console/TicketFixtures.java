@@ -1,5 +1,6 @@
 package com.hotlineops.dashboard.console;
 
+import com.hotlineops.contract.category.Category;
 import com.hotlineops.contract.sla.SlaState;
 import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.contract.ticket.TicketEventView;
@@ -29,7 +30,7 @@ public final class TicketFixtures {
     public static TicketView ticket(UUID id, String number, TicketStatus status, TicketOverlays overlays) {
         boolean dispatched = status != TicketStatus.RECEIVED && status != TicketStatus.PENDING_DISPATCH;
         return new TicketView(id, number, Channel.HOTLINE, status, TicketGrade.STANDARD, "小区停水两天",
-                "小区已经停水两天了，请尽快处理。", "WATER", "城关街道幸福小区", "139****5678",
+                "小区已经停水两天了，请尽快处理。", "0104", "城关街道幸福小区", "139****5678",
                 dispatched ? CHENGGUAN : null, null, null, CREATED, dispatched ? CREATED.plusSeconds(600) : null,
                 dispatched ? CREATED.plusSeconds(600 + 7200) : null,
                 dispatched ? CREATED.plusSeconds(600 + 3 * 86400) : null, 3, overlays);
@@ -43,6 +44,15 @@ public final class TicketFixtures {
     public static TicketEventView event(long version, String type, TicketStatus from, TicketStatus to, String reason) {
         return new TicketEventView(version, type, "agent1", CREATED.plusSeconds(version * 60), from, to, reason,
                 Map.of());
+    }
+
+    /** Two domains of the shipped tree with some of their categories. */
+    public static List<Category> categories() {
+        return List.of(new Category("01", null, "城乡建设", "Urban and rural construction"),
+                new Category("0104", "01", "供水", "Water supply"),
+                new Category("0105", "01", "供电", "Power supply"),
+                new Category("02", null, "生态环境", "Environment"),
+                new Category("0201", "02", "噪声扰民", "Noise"));
     }
 
     public static List<Map<String, Object>> unitList() {

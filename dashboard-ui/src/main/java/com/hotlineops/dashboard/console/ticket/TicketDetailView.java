@@ -24,7 +24,7 @@ public class TicketDetailView extends VerticalLayout implements BeforeEnterObser
     private final TicketDetails details;
     private final Paragraph missing = new Paragraph();
 
-    public TicketDetailView(TicketApi api, CategoryNames categories) {
+    public TicketDetailView(TicketApi api, Categories categories) {
         setId("ticket-view");
         details = new TicketDetails(api, categories);
         missing.setId("ticket-missing");

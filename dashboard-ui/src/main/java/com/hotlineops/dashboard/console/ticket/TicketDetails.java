@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 public class TicketDetails extends Composite<VerticalLayout> {
 
     private final TicketApi api;
-    private final CategoryNames categories;
+    private final Categories categories;
     private final H3 heading = new H3();
     private final Span status = new Span();
     private final Div facts = new Div();
@@ -42,7 +42,7 @@ public class TicketDetails extends Composite<VerticalLayout> {
     private List<TicketEventView> events = List.of();
     private Map<UUID, String> unitNames;
 
-    public TicketDetails(TicketApi api, CategoryNames categories) {
+    public TicketDetails(TicketApi api, Categories categories) {
         this.api = api;
         this.categories = categories;
         setId("ticket-details");
@@ -124,7 +124,7 @@ public class TicketDetails extends Composite<VerticalLayout> {
         facts.add(fact("title", ticket.title()),
                 fact("grade", TicketLabels.grade(ticket.grade())),
                 fact("channel", TicketLabels.channel(ticket.channel())),
-                fact("category", categories.name(ticket.categoryCode())),
+                fact("category", categories.label(ticket.categoryCode())),
                 fact("location", ticket.location()),
                 fact("phone", ticket.citizenPhoneMasked()),
                 fact("unit", ticket.unitId() == null ? "" : unitName(ticket.unitId())),

@@ -57,6 +57,7 @@ class TicketDetailViewTests extends DeskViewTest {
         assertThat($(Span.class).withId("ticket-status").single().getText()).isEqualTo("已办结");
         assertThat($(Span.class).withId("ticket-phone").single().getText()).isEqualTo("139****5678");
         assertThat($(Span.class).withId("ticket-unit").single().getText()).isEqualTo("城关街道");
+        assertThat($(Span.class).withId("ticket-category").single().getText()).isEqualTo("城乡建设 / 供水");
         // 2026-11-26T01:30Z is 09:30 in Asia/Shanghai, the hotline's clock.
         assertThat($(Span.class).withId("ticket-created").single().getText()).isEqualTo("2026-11-26 09:30");
         assertThat($(Span.class).withClassName("desk-chip").all()).extracting(Span::getText)
