@@ -1,10 +1,15 @@
 package com.hotlineops.dashboard.console;
 
+import com.hotlineops.contract.ticket.TicketListItem;
+import com.hotlineops.contract.ticket.TicketPage;
 import com.hotlineops.dashboard.security.DeskUser;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.notification.Notification;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +38,7 @@ public abstract class DeskViewTest extends SpringBrowserlessTest {
     @BeforeEach
     void freshBackend() {
         backend.reset();
+        QUEUES.set(Map.of());
         backend.on("GET", "/api/v1/categories", TicketFixtures.categories());
     }
 
@@ -49,6 +55,20 @@ public abstract class DeskViewTest extends SpringBrowserlessTest {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
     }
+
+    /**
+     * Answers {@code GET /api/v1/tickets} for a queue: by the {@code status} it asks for, the items of one page and
+     * no further page.
+     */
+    protected static void queue(String status, List<TicketListItem> items) {
+        Map<String, List<TicketListItem>> pages = new ConcurrentHashMap<>(QUEUES.get());
+        pages.put(status, items);
+        QUEUES.set(Map.copyOf(pages));
+        backend.on("GET", "/api/v1/tickets", request -> new FakeDeskBackend.Answer(200,
+                new TicketPage(QUEUES.get().getOrDefault(request.query().get("status"), List.of()), null)));
+    }
+
+    private static final AtomicReference<Map<String, List<TicketListItem>>> QUEUES = new AtomicReference<>(Map.of());
 
     /** The texts of the notifications open now. */
     protected List<String> notifications() {
