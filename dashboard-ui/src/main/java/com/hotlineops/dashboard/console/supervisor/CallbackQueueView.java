@@ -212,7 +212,9 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
     @Override
     protected void onDetach(DetachEvent detach) {
         poll.remove();
-        detach.getUI().setPollInterval(-1);
+        if (detach.getUI().getPollInterval() == REFRESH_MS) { // not if the next view has set its own already
+            detach.getUI().setPollInterval(-1);
+        }
     }
 
     @Override

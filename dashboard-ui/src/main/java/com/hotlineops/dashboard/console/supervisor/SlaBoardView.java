@@ -35,7 +35,7 @@ import java.util.Map;
 /**
  * The SLA board (DESIGN.md §2.3): open tickets nearest their deadline first, filtered by SLA state, unit, tag,
  * supervision and text; tabs for the at-risk, overdue and supervised views. A supervisor selects a ticket and
- * supervises it (督办, §2.2) with a reason. Countdowns are recomputed every {@value #TICK_MS} ms without asking the
+ * supervises it (督办, §2.2) with a reason, or tags it for mark &amp; track. Countdowns are recomputed every {@value #TICK_MS} ms without asking the
  * backend; the list itself is reloaded when the supervisor searches or acts.
  */
 @Route(value = "supervisor/sla", layout = ConsoleLayout.class)
@@ -62,6 +62,7 @@ public class SlaBoardView extends VerticalLayout implements HasDynamicTitle, Bef
     private final Select<Boolean> supervised = new Select<>();
     private final TextField text = new TextField();
     private final Button supervise = new Button();
+    private final Button mark = new Button();
     private Registration poll;
 
     public SlaBoardView(SupervisorBackend backend, Clock clock) {
@@ -124,10 +125,16 @@ public class SlaBoardView extends VerticalLayout implements HasDynamicTitle, Bef
         supervise.setEnabled(false);
         supervise.addClickListener(click -> board.grid().asSingleSelect().getOptionalValue()
                 .ifPresent(this::openSuperviseDialog));
-        board.grid().asSingleSelect().addValueChangeListener(change ->
-                supervise.setEnabled(change.getValue() != null && !change.getValue().supervised()));
+        mark.setText(getTranslation("console.supervisor.mark"));
+        mark.setId("sla-mark");
+        mark.setEnabled(false);
+        mark.addClickListener(click -> board.grid().asSingleSelect().getOptionalValue().ifPresent(this::openMarkDialog));
+        board.grid().asSingleSelect().addValueChangeListener(change -> {
+            supervise.setEnabled(change.getValue() != null && !change.getValue().supervised());
+            mark.setEnabled(change.getValue() != null);
+        });
 
-        HorizontalLayout filters = new HorizontalLayout(sla, unit, tag, supervised, text, search, supervise);
+        HorizontalLayout filters = new HorizontalLayout(sla, unit, tag, supervised, text, search, supervise, mark);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(new H2(getTranslation("console.supervisor.menu.sla")), tabs, filters, board);
@@ -184,6 +191,7 @@ public class SlaBoardView extends VerticalLayout implements HasDynamicTitle, Bef
         board.show(new BoardFilter(sla.getValue(), unit.getValue() == null ? null : unit.getValue().id(),
                 tag.getValue(), supervised.getValue(), text.getValue()));
         supervise.setEnabled(false);
+        mark.setEnabled(false);
     }
 
     private void openSuperviseDialog(BoardRow row) {
@@ -220,6 +228,41 @@ public class SlaBoardView extends VerticalLayout implements HasDynamicTitle, Bef
         dialog.open();
     }
 
+    /** Mark &amp; track (§2.6): tag the ticket PROMISED or UNSATISFIED; a tag it already has changes nothing. */
+    private void openMarkDialog(BoardRow row) {
+        Dialog dialog = new Dialog();
+        dialog.setId("mark-dialog");
+        dialog.setHeaderTitle(getTranslation("console.supervisor.mark.title", row.ticket().number()));
+        Select<String> which = new Select<>();
+        which.setId("mark-tag");
+        which.setLabel(getTranslation("console.supervisor.filter.tag"));
+        which.setItems("PROMISED", "UNSATISFIED");
+        which.setItemLabelGenerator(v -> getTranslation("console.supervisor.tag." + v));
+        which.setValue("PROMISED");
+        TextArea reason = new TextArea(getTranslation("console.supervisor.mark.reason"));
+        reason.setId("mark-reason");
+        reason.setMaxLength(REASON_MAX);
+        reason.setWidthFull();
+        Button confirm = new Button(getTranslation("console.supervisor.mark"), click -> {
+            try {
+                backend.tag(row.id(), which.getValue(), reason.getValue().isBlank() ? null : reason.getValue().strip());
+                dialog.close();
+                SupervisorText.done(getTranslation("console.supervisor.mark.done", row.ticket().number(),
+                        getTranslation("console.supervisor.tag." + which.getValue())));
+                board.reload();
+            } catch (BackendProblem problem) {
+                SupervisorText.problem(problem);
+            }
+        });
+        confirm.setId("mark-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("console.supervisor.cancel"), click -> dialog.close());
+        dialog.add(new Span(row.ticket().title()), which, reason);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.setWidth("32em");
+        dialog.open();
+    }
+
     @Override
     protected void onAttach(AttachEvent attach) {
         attach.getUI().setPollInterval(TICK_MS);
@@ -229,7 +272,9 @@ public class SlaBoardView extends VerticalLayout implements HasDynamicTitle, Bef
     @Override
     protected void onDetach(DetachEvent detach) {
         poll.remove();
-        detach.getUI().setPollInterval(-1);
+        if (detach.getUI().getPollInterval() == TICK_MS) { // not if the next view has set its own already
+            detach.getUI().setPollInterval(-1);
+        }
     }
 
     TicketBoard board() {

@@ -6,6 +6,7 @@ import com.hotlineops.contract.callback.CallbackFigures;
 import com.hotlineops.contract.callback.CallbackOutcome;
 import com.hotlineops.contract.callback.CallbackTaskView;
 import com.hotlineops.contract.marktrack.ClearToZeroBoard;
+import com.hotlineops.contract.marktrack.TagRequest;
 import com.hotlineops.contract.shift.Shift;
 import com.hotlineops.contract.shift.ShiftRequest;
 import com.hotlineops.contract.ticket.ReasonRequest;
@@ -51,6 +52,10 @@ class SupervisorBackend {
 
     void supervise(UUID ticket, String reason) {
         api.post("/api/v1/tickets/{id}/supervise", new ReasonRequest(reason), Void.class, ticket);
+    }
+
+    void tag(UUID ticket, String tag, String reason) {
+        api.post("/api/v1/tickets/{id}/tags", new TagRequest(tag, reason), Void.class, ticket);
     }
 
     List<Unit> units() {

@@ -59,7 +59,7 @@ class TicketBoard extends Composite<VerticalLayout> {
         grid.addColumn(row -> row.tags().stream().map(tag -> t.get("console.supervisor.tag." + tag))
                 .collect(Collectors.joining("、"))).setHeader(t.get("console.supervisor.col.tags")).setAutoWidth(true);
         grid.addColumn(row -> row.supervised() ? t.get("console.supervisor.supervised.yes") : "")
-                .setHeader(t.get("console.supervisor.col.supervised")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(t.get("console.supervisor.col.supervised")).setWidth("7em").setFlexGrow(0);
         grid.setPartNameGenerator(row -> row.sla() == SlaState.OVERDUE ? "sla-overdue"
                 : row.sla() == SlaState.AT_RISK ? "sla-at-risk" : null);
         grid.setItems(rows);

@@ -9,6 +9,7 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -246,6 +247,39 @@ class SupervisorViewsTests extends SpringBrowserlessTest {
         assertThat($(TextArea.class).withId("supervise-reason").all()).hasSize(1);
     }
 
+    @Test
+    void markThenTheTagAndReasonPostedAndTheBoardReloaded() {
+        BACKEND.json("GET /api/v1/tickets", "{\"items\":[" + row(AT_RISK_TICKET, "20261126000002", "AT_RISK",
+                Instant.now().plusSeconds(600), "", false) + "],\"nextCursor\":null}");
+        BACKEND.json("POST /api/v1/tickets/" + AT_RISK_TICKET + "/tags", "{}");
+        navigate(SlaBoardView.class);
+        int loads = BACKEND.requests("GET", "/api/v1/tickets").size();
+
+        test((Grid<BoardRow>) $(Grid.class).withId("sla-grid").single()).select(0);
+        test($(Button.class).withId("sla-mark").single()).click();
+        test($(Select.class).withId("mark-tag").single()).selectItem("不满意件");
+        test($(TextArea.class).withId("mark-reason").single()).setValue("市民再次来电投诉");
+        test($(Button.class).withId("mark-confirm").single()).click();
+
+        JsonNode body = JSON.readTree(BACKEND.last("POST", "/api/v1/tickets/" + AT_RISK_TICKET + "/tags").body());
+        assertThat(body.path("tag").asString()).isEqualTo("UNSATISFIED");
+        assertThat(body.path("reason").asString()).isEqualTo("市民再次来电投诉");
+        assertThat(BACKEND.requests("GET", "/api/v1/tickets")).hasSize(loads + 1);
+    }
+
+    @Test
+    void fromTheBoardToTheCallbackQueueThenTheQueuesRefreshIntervalAndNoneOnLeaving() {
+        callbackQueue("[]");
+        navigate(SlaBoardView.class);
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(SlaBoardView.TICK_MS);
+
+        navigate(CallbackQueueView.class);
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(CallbackQueueView.REFRESH_MS);
+
+        navigate(HomeView.class);
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+    }
+
     // --- callback queue --------------------------------------------------------------------------------------------
 
     private static String task(String claimedBy, String number, int attempts) {
@@ -437,6 +471,39 @@ class SupervisorViewsTests extends SpringBrowserlessTest {
         assertThat($(Notification.class).all()).extracting(n -> test(n).getText())
                 .contains("the director already has a shift in that time");
         assertThat($(ComboBox.class).withId("shift-director").single().getValue()).isNotNull();
+    }
+
+    @Test
+    void shiftEditedThenReplacedByIdAndDeletedAfterConfirmation() {
+        String id = UUID.randomUUID().toString();
+        String shift = """
+                {"id":"%s","directorId":"%s","directorName":"值班领导","unitId":null,"startsAt":"%s",
+                 "endsAt":"%s","seat":"B-02"}""".formatted(id, DIRECTOR, Instant.now().plus(Duration.ofHours(2)),
+                Instant.now().plus(Duration.ofHours(5)));
+        BACKEND.json("GET /api/v1/shifts/directors", "[{\"id\":\"%s\",\"name\":\"值班领导\"}]".formatted(DIRECTOR));
+        BACKEND.json("GET /api/v1/shifts", "[" + shift + "]");
+        BACKEND.json("PUT /api/v1/shifts/" + id, shift);
+        BACKEND.noContent("DELETE /api/v1/shifts/" + id);
+        navigate(ShiftScheduleView.class);
+        var actions = test((Grid<?>) $(Grid.class).withId("shifts-grid").single()).getCellComponent(0, 5);
+
+        test(button(actions, "shift-edit-" + id)).click();
+        assertThat($(TextField.class).withId("shift-seat").single().getValue()).isEqualTo("B-02");
+        test($(TextField.class).withId("shift-seat").single()).setValue("B-03");
+        test($(Button.class).withId("shift-save").single()).click();
+        assertThat(JSON.readTree(BACKEND.last("PUT", "/api/v1/shifts/" + id).body()).path("seat").asString())
+                .isEqualTo("B-03");
+        assertThat(BACKEND.requests("POST", "/api/v1/shifts")).isEmpty();
+
+        test(button(actions, "shift-delete-" + id)).click();
+        assertThat(BACKEND.requests("DELETE", "/api/v1/shifts/" + id)).isEmpty();
+        test($(ConfirmDialog.class).withId("shift-delete-confirm").single()).confirm();
+        assertThat(BACKEND.requests("DELETE", "/api/v1/shifts/" + id)).hasSize(1);
+    }
+
+    private static Button button(com.vaadin.flow.component.Component in, String id) {
+        return in.getChildren().filter(c -> c.getId().orElse("").equals(id)).map(Button.class::cast).findFirst()
+                .orElseThrow();
     }
 
     // --- access ----------------------------------------------------------------------------------------------------
