@@ -1,6 +1,6 @@
 // The supervisor console (值班长) in a real browser, through the real apps: supervisor1 signs in, finds a dispatched
-// ticket on the SLA board and supervises it (督办), claims a missed-call callback task and records an attempt, and
-// schedules a director's shift. Every step is checked again through the backend's API. Run by
+// ticket on the SLA board, supervises it (督办) and tags it for mark & track, claims a missed-call callback task and
+// records an attempt, and schedules a director's shift. Every step is checked again through the backend's API. Run by
 // SupervisorBrowserSystemTests with the system already started; exits non-zero on failure.
 //
 // Environment: UI_URL, BACKEND_URL, AGENT_TOKEN, DISPATCHER_TOKEN, SUPERVISOR_TOKEN, CTI_TOKEN (bearer tokens),
@@ -100,6 +100,21 @@ try {
   assert.ok(supervised.overlays.supervisedAt, 'the backend does not have the supervision');
   await page.screenshot({ path: `${screenshots}/supervisor-sla.png` });
   console.log(`SLA board: ${ticket.number} supervised`);
+
+  // Mark & track: tag it a promised ticket (承诺件) from the board; it is then on the mark & track list.
+  await page.locator('vaadin-grid-cell-content', { hasText: title }).first().click();
+  await page.locator('#sla-mark').click();
+  await page.locator('#mark-reason textarea').fill('已向市民承诺三日内修复');
+  await page.locator('#mark-confirm').click();
+  await page.locator('#mark-dialog').waitFor({ state: 'detached', timeout: 10_000 });
+  const tagged = await http('GET', `/api/v1/tickets/${ticket.id}`, env('SUPERVISOR_TOKEN'));
+  assert.deepEqual(tagged.overlays.tags, ['PROMISED']);
+  await page.goto(`${uiUrl}/supervisor/mark-track`);
+  await page.locator('#mark-track-grid vaadin-grid-cell-content', { hasText: title }).first()
+    .waitFor({ timeout: 15_000 });
+  await page.locator('#mark-track-board').waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: `${screenshots}/supervisor-mark-track.png` });
+  console.log(`mark & track: ${ticket.number} tagged PROMISED and listed`);
 
   // Callback queue: the task appears by itself (masked), is claimed (full number to dial), attempt recorded.
   await page.goto(`${uiUrl}/supervisor/callbacks`);

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The supervisor console in real Chromium (Playwright, {@code src/test/node/supervisor.spec.mjs}) through the real
- * apps: sign-in checked by the backend, the SLA board and supervision, the callback queue (claim and attempt), the
- * shift schedule; each step checked again through the backend's API. Screenshots under {@code target/screenshots}.
+ * apps: sign-in checked by the backend, the SLA board, supervision and tagging, the callback queue (claim and
+ * attempt), the shift schedule; each step checked again through the backend's API. Screenshots under {@code target/screenshots}.
  */
 class SupervisorBrowserSystemTests {
 
@@ -31,6 +31,7 @@ class SupervisorBrowserSystemTests {
                 "SCREENSHOT_DIR", screenshots.toString()), Duration.ofMinutes(4));
 
         assertThat(screenshots.resolve("supervisor-sla.png")).exists();
+        assertThat(screenshots.resolve("supervisor-mark-track.png")).exists();
         assertThat(screenshots.resolve("supervisor-callbacks.png")).exists();
         assertThat(screenshots.resolve("supervisor-shifts.png")).exists();
     }

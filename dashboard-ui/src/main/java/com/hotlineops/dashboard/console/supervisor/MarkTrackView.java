@@ -56,6 +56,7 @@ public class MarkTrackView extends VerticalLayout implements HasDynamicTitle, Be
         setId("supervisor-mark-track");
         setSizeFull();
         tagged = new TicketBoard("mark-track", backend, clock, this::getTranslation);
+        tagged.grid().setHeight("32vh"); // the clear-to-zero board below stays in view
 
         promised.setLabel(getTranslation("console.supervisor.tag.PROMISED"));
         promised.setId("mark-track-tab-promised");
