@@ -97,6 +97,16 @@ public class ShiftService {
                 .bind("from", utc(from)).bind("to", utc(to)).map(ShiftService::read).all();
     }
 
+    /** The enabled users with the DIRECTOR role, by name: who the schedule editor may pick for a shift. */
+    public Flux<ShiftDirector> directors() {
+        return db.sql("""
+                        select id, display_name from app_user
+                         where enabled and :role = any(roles)
+                         order by display_name, id""")
+                .bind("role", Role.DIRECTOR.name())
+                .map(r -> new ShiftDirector(r.get("id", UUID.class), r.get("display_name", String.class))).all();
+    }
+
     /**
      * The director's page: shifts now and in the next 7 days, the tickets they took and the calls they answered on
      * shift (newest 200 of each).

@@ -4,6 +4,7 @@ import com.hotlineops.contract.shift.MyShift;
 import com.hotlineops.contract.shift.Shift;
 import com.hotlineops.contract.shift.ShiftRequest;
 import com.hotlineops.core.security.Actor;
+import com.hotlineops.core.shift.ShiftDirector;
 import com.hotlineops.core.shift.ShiftService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,6 +54,12 @@ class ShiftController {
     @Operation(summary = "Shifts overlapping [from, to), at most 31 days")
     Flux<Shift> between(@RequestParam Instant from, @RequestParam Instant to) {
         return shifts.between(from, to);
+    }
+
+    @GetMapping("/directors")
+    @Operation(summary = "Who may be scheduled: users with the DIRECTOR role, id and name")
+    Flux<ShiftDirector> directors() {
+        return shifts.directors();
     }
 
     @GetMapping("/{id}")

@@ -190,6 +190,18 @@ class ShiftIntegrationTests extends BackendIntegrationTest {
     }
 
     @Test
+    void directorsForTheScheduleThenEveryDirectorByNameAndOnlyThemButAgentForbidden() {
+        List<Map<String, String>> directors = http.get().uri("/api/v1/shifts/directors")
+                .headers(h -> h.setBearerAuth(bearer("supervisor1"))).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, String>>>() { }).returnResult()
+                .getResponseBody();
+
+        assertThat(directors).containsExactly(Map.of("id", DIRECTOR.toString(), "name", "值班领导"));
+        http.get().uri("/api/v1/shifts/directors").headers(h -> h.setBearerAuth(bearer("agent1"))).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
     void myShiftIsForDirectorsOnly() {
         http.get().uri("/api/v1/shifts/mine").headers(h -> h.setBearerAuth(bearer("supervisor1"))).exchange()
                 .expectStatus().isForbidden();

@@ -1,0 +1,166 @@
+// The supervisor console (值班长) in a real browser, through the real apps: supervisor1 signs in, finds a dispatched
+// ticket on the SLA board, supervises it (督办) and tags it for mark & track, claims a missed-call callback task and
+// records an attempt, and schedules a director's shift. Every step is checked again through the backend's API. Run by
+// SupervisorBrowserSystemTests with the system already started; exits non-zero on failure.
+//
+// Environment: UI_URL, BACKEND_URL, AGENT_TOKEN, DISPATCHER_TOKEN, SUPERVISOR_TOKEN, CTI_TOKEN (bearer tokens),
+// UNIT_CODE (the township the ticket goes to), SCREENSHOT_DIR, CHROMIUM (path of Debian's chromium).
+import { chromium } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+const uiUrl = env('UI_URL');
+const backendUrl = env('BACKEND_URL');
+const screenshots = env('SCREENSHOT_DIR');
+mkdirSync(screenshots, { recursive: true });
+
+const http = async (method, path, token, body) => {
+  const response = await fetch(`${backendUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+};
+
+// A dispatched ticket: its sign-for clock runs, so it is on the board with a deadline.
+const units = await http('GET', '/api/v1/org/units', env('DISPATCHER_TOKEN'));
+const unit = units.find((u) => u.code === env('UNIT_CODE'));
+assert.ok(unit, `no unit ${env('UNIT_CODE')}`);
+const title = `路灯不亮-${randomUUID().slice(0, 8)}`;
+const created = await http('POST', '/api/v1/intake', env('AGENT_TOKEN'), {
+  channel: 'HOTLINE', title, content: `${title}，晚上很危险`, citizen: { phone: '13700004321' },
+});
+const ticket = created.ticket;
+await http('POST', `/api/v1/tickets/${ticket.id}/submit`, env('AGENT_TOKEN'), {});
+await http('POST', `/api/v1/tickets/${ticket.id}/dispatch`, env('DISPATCHER_TOKEN'), { unitId: unit.id, note: 'supervisor spec' });
+
+// A long abandon (40 s in the queue) with a caller number: a callback task, due 30 min later.
+const caller = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+const callId = randomUUID();
+const abandonedAt = new Date(Date.now() - 20_000);
+abandonedAt.setMilliseconds(0);
+const cti = await http('POST', '/api/v1/cti/events', env('CTI_TOKEN'), [
+  { eventId: `${callId}-o`, type: 'CALL_OFFERED', callId, queue: 'GENERAL',
+    occurredAt: new Date(abandonedAt.getTime() - 40_000).toISOString(), callerNumber: caller },
+  { eventId: `${callId}-x`, type: 'CALL_ABANDONED', callId, queue: 'GENERAL',
+    occurredAt: abandonedAt.toISOString() },
+]);
+assert.equal(cti.accepted, 2, JSON.stringify(cti));
+// The list masks the number its own way; find our task by its abandon time and last digits, as the backend lists it.
+const ourTask = (t) => t.callerNumberMasked.endsWith(caller.slice(-4))
+  && new Date(t.lastAbandonedAt).getTime() === abandonedAt.getTime();
+const listed = (await http('GET', '/api/v1/callbacks?open=true', env('SUPERVISOR_TOKEN'))).find(ourTask);
+assert.ok(listed, 'the long abandon made no callback task');
+const masked = listed.callerNumberMasked;
+assert.ok(!masked.includes(caller.slice(0, 7)), `the list shows too much of the number: ${masked}`);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+
+  // Sign in (the backend checks the password) and land on the console.
+  await page.goto(`${uiUrl}/login`);
+  await page.locator('#vaadinLoginUsername input').fill('supervisor1');
+  await page.locator('#vaadinLoginPassword input').fill('supervisor1-demo');
+  await page.locator('#vaadinLoginPassword input').press('Enter');
+  await page.waitForSelector('#console-menu', { timeout: 30_000 });
+  assert.match(await page.locator('#console-menu').innerText(), /时限看板/);
+
+  // SLA board: the dispatched ticket, found by its number, with a countdown; supervise it with a reason.
+  await page.goto(`${uiUrl}/supervisor/sla`);
+  await page.waitForSelector('#sla-grid', { timeout: 30_000 });
+  await page.locator('#sla-filter-text input').fill(ticket.number);
+  await page.locator('#sla-search').click();
+  const cell = page.locator('vaadin-grid-cell-content', { hasText: title });
+  await cell.first().waitFor({ timeout: 15_000 });
+  const link = page.locator(`a[href="tickets/${ticket.id}"]`);
+  assert.equal(await link.count(), 1, 'the row links to the ticket detail');
+  assert.match(await page.locator('#sla-grid').innerText(), /剩余|超时/, 'no countdown on the board');
+  await cell.first().click();
+  await page.locator('#sla-supervise').click();
+  await page.locator('#supervise-reason textarea').fill('夜间安全隐患，请街道今日处理');
+  await page.locator('#supervise-confirm').click();
+  await page.locator('#supervise-dialog').waitFor({ state: 'detached', timeout: 10_000 });
+  await page.locator('vaadin-grid-cell-content', { hasText: '已督办' }).first().waitFor({ timeout: 10_000 });
+  const supervised = await http('GET', `/api/v1/tickets/${ticket.id}`, env('SUPERVISOR_TOKEN'));
+  assert.ok(supervised.overlays.supervisedAt, 'the backend does not have the supervision');
+  await page.screenshot({ path: `${screenshots}/supervisor-sla.png` });
+  console.log(`SLA board: ${ticket.number} supervised`);
+
+  // Mark & track: tag it a promised ticket (承诺件) from the board; it is then on the mark & track list.
+  await page.locator('vaadin-grid-cell-content', { hasText: title }).first().click();
+  await page.locator('#sla-mark').click();
+  await page.locator('#mark-reason textarea').fill('已向市民承诺三日内修复');
+  await page.locator('#mark-confirm').click();
+  await page.locator('#mark-dialog').waitFor({ state: 'detached', timeout: 10_000 });
+  const tagged = await http('GET', `/api/v1/tickets/${ticket.id}`, env('SUPERVISOR_TOKEN'));
+  assert.deepEqual(tagged.overlays.tags, ['PROMISED']);
+  await page.goto(`${uiUrl}/supervisor/mark-track`);
+  await page.locator('#mark-track-grid vaadin-grid-cell-content', { hasText: title }).first()
+    .waitFor({ timeout: 15_000 });
+  await page.locator('#mark-track-board').waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: `${screenshots}/supervisor-mark-track.png` });
+  console.log(`mark & track: ${ticket.number} tagged PROMISED and listed`);
+
+  // Callback queue: the task appears by itself (masked), is claimed (full number to dial), attempt recorded.
+  await page.goto(`${uiUrl}/supervisor/callbacks`);
+  const task = page.locator('vaadin-grid-cell-content', { hasText: masked });
+  await task.first().waitFor({ timeout: 30_000 });
+  assert.doesNotMatch(await page.locator('#callbacks-grid').innerText(), new RegExp(caller),
+    'the list shows the full number');
+  await task.first().click();
+  await page.locator('#callbacks-claim').click();
+  await page.waitForFunction((n) => document.getElementById('callbacks-held').innerText.includes(n), caller,
+    { timeout: 10_000 });
+  await page.locator('#callbacks-outcome-no-answer').click();
+  await page.waitForFunction((n) => !document.getElementById('callbacks-held').innerText.includes(n), caller,
+    { timeout: 10_000 });
+  const tasks = await http('GET', '/api/v1/callbacks?open=true', env('SUPERVISOR_TOKEN'));
+  const recorded = tasks.find((t) => t.id === listed.id);
+  assert.ok(recorded, 'the task is gone from the open queue after one failed attempt');
+  assert.equal(recorded.attempts, 1, JSON.stringify(recorded));
+  assert.equal(recorded.claimedBy, null, 'the claim should end with the attempt');
+  await page.screenshot({ path: `${screenshots}/supervisor-callbacks.png` });
+  console.log(`callback queue: ${masked} claimed, attempt NO_ANSWER recorded`);
+
+  // Shift schedule: a shift for the director, in the next hours (the form's default times), seat S-01.
+  await page.goto(`${uiUrl}/supervisor/shifts`);
+  await page.locator('#shifts-new').click();
+  await page.locator('#shift-director input').fill('值班领导');
+  await page.locator('vaadin-combo-box-item', { hasText: '值班领导' }).first().click();
+  await page.locator('#shift-seat input').fill('S-01');
+  await page.locator('#shift-save').click();
+  await page.locator('#shift-form').waitFor({ state: 'detached', timeout: 10_000 });
+  await page.locator('vaadin-grid-cell-content', { hasText: 'S-01' }).first().waitFor({ timeout: 10_000 });
+  const from = new Date(Date.now() - 86_400_000).toISOString();
+  const to = new Date(Date.now() + 3 * 86_400_000).toISOString();
+  const shifts = await http('GET', `/api/v1/shifts?from=${from}&to=${to}`, env('SUPERVISOR_TOKEN'));
+  const shift = shifts.find((s) => s.seat === 'S-01');
+  assert.ok(shift, `the backend has no shift at seat S-01: ${JSON.stringify(shifts)}`);
+  assert.equal(shift.directorName, '值班领导');
+  assert.ok(new Date(shift.endsAt) > new Date(shift.startsAt));
+  await page.screenshot({ path: `${screenshots}/supervisor-shifts.png` });
+  await http('DELETE', `/api/v1/shifts/${shift.id}`, env('SUPERVISOR_TOKEN'));
+  console.log(`shift schedule: ${shift.directorName} ${shift.startsAt} – ${shift.endsAt} created`);
+} catch (failure) {
+  for (const page of browser.contexts().flatMap((c) => c.pages())) {
+    await page.screenshot({ path: `${screenshots}/supervisor-failure.png` }).catch(() => {});
+  }
+  throw failure;
+} finally {
+  await browser.close();
+}
