@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * removes the embedded database's data.
  *
  * <p>Usage: {@code java -jar local-exec.jar [repository root]}; {@code infra/run.sh} builds and starts it.
- * {@code java -jar local-exec.jar cti-load …} and {@code kb-load …} run the benchmarks instead ({@link CtiIngestBenchmark},
- * {@link KnowledgeLoad}).
+ * {@code java -jar local-exec.jar cti-load …}, {@code kb-load …} and {@code wall-load …} run the benchmarks instead
+ * ({@link CtiIngestBenchmark}, {@link KnowledgeLoad}, {@link WallLatencyBenchmark}).
  */
 public final class LocalLauncher {
 
@@ -34,7 +34,8 @@ public final class LocalLauncher {
     public static void main(String[] args) throws Exception {
         // Embedded PostgreSQL echoes the server's own log at INFO; the apps' logs are where the story is.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.zonky")).setLevel(ch.qos.logback.classic.Level.WARN);
-        if (args.length > 0 && (args[0].equals("cti-load") || args[0].equals("kb-load"))) {
+        if (args.length > 0 && (args[0].equals("cti-load") || args[0].equals("kb-load")
+                || args[0].equals("wall-load"))) {
             Path here = Path.of(".").toAbsolutePath().normalize();
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             if (args[0].equals("cti-load")) {
@@ -42,6 +43,8 @@ public final class LocalLauncher {
                 withRoot[0] = here.toString();
                 System.arraycopy(rest, 0, withRoot, 1, rest.length);
                 CtiIngestBenchmark.main(withRoot);
+            } else if (args[0].equals("wall-load")) {
+                WallLatencyBenchmark.run(here, rest);
             } else {
                 KnowledgeLoad.run(here, rest);
             }
