@@ -67,7 +67,7 @@ public final class CtiIngestBenchmark {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             JsonMapper json = JsonMapper.builder().build();
             URI backend = system.backend();
-            String token = login(http, json, backend);
+            String token = login(http, json, backend, "cti");
             run(http, json, backend, token, bodies(json, warmup, batch, callersEvery), concurrency, "warm-up");
             Result r = run(http, json, backend, token, bodies(json, events, batch, callersEvery), concurrency,
                     "measured");
@@ -201,11 +201,13 @@ public final class CtiIngestBenchmark {
         }
     }
 
-    private static String login(HttpClient http, JsonMapper json, URI backend) throws Exception {
+    /** An access token of a demo user (password: username + "-demo"). */
+    static String login(HttpClient http, JsonMapper json, URI backend, String username) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(backend.resolve("/api/v1/auth/token"))
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
-                        TokenRequest.password("cti", "cti-demo")))).build(), HttpResponse.BodyHandlers.ofString());
+                        TokenRequest.password(username, username + "-demo")))).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
         }

@@ -76,7 +76,7 @@ public class MyShiftView extends VerticalLayout implements HasDynamicTitle {
 
     private void load() {
         MyShift mine = Notices.attempt(() -> backend.get("/api/v1/shifts/mine", MyShift.class))
-                .orElse(new MyShift(List.of(), List.of(), List.of()));
+                .orElse(new MyShift(List.of(), List.of(), List.of(), List.of()));
         Map<UUID, String> units = mine.onShiftNow().isEmpty() && mine.upcoming().isEmpty() ? Map.of()
                 : Notices.attempt(tickets::units).orElse(List.of()).stream()
                         .collect(Collectors.toMap(TicketApi.Unit::id, TicketApi.Unit::name, (a, b) -> a));

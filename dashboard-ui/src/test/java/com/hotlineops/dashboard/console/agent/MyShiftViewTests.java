@@ -34,7 +34,7 @@ class MyShiftViewTests extends DeskViewTest {
                         start.plusSeconds(4 * 3600), "A01")),
                 List.of(),
                 List.of(new DirectorTicket(ticket, "20261126000007", "路灯不亮", TicketStatus.ACCEPTED, start,
-                        start.plusSeconds(86400), SlaState.AT_RISK))));
+                        start.plusSeconds(86400), SlaState.AT_RISK)), List.of()));
         backend.on("GET", "/api/v1/org/units", TicketFixtures.unitList());
 
         navigate(MyShiftView.class);
