@@ -33,7 +33,7 @@ public final class TicketFixtures {
                 "小区已经停水两天了，请尽快处理。", "0104", "城关街道幸福小区", "139****5678",
                 dispatched ? CHENGGUAN : null, null, null, CREATED, dispatched ? CREATED.plusSeconds(600) : null,
                 dispatched ? CREATED.plusSeconds(600 + 7200) : null,
-                dispatched ? CREATED.plusSeconds(600 + 3 * 86400) : null, 3, overlays);
+                dispatched ? CREATED.plusSeconds(600 + 3 * 86400) : null, 3, overlays, null);
     }
 
     public static TicketListItem item(TicketView ticket) {
