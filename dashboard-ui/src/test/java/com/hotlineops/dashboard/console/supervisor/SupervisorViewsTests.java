@@ -287,7 +287,7 @@ class SupervisorViewsTests extends SpringBrowserlessTest {
         return """
                 {"id":"%s","callerNumberMasked":"139****5678","callerNumber":%s,"queue":"GENERAL",
                  "firstAbandonedAt":"%s","lastAbandonedAt":"%s","dueAt":"%s","overdue":false,"status":"OPEN",
-                 "mergedCalls":1,"attempts":%d,"claimedBy":%s,"closedAt":null}"""
+                 "mergedCalls":1,"attempts":%d,"claimedBy":%s,"closedAt":null,"version":1}"""
                 .formatted(TASK, number == null ? "null" : "\"" + number + "\"", abandoned, abandoned,
                         abandoned.plus(Duration.ofMinutes(30)), attempts,
                         claimedBy == null ? "null" : "\"" + claimedBy + "\"");
