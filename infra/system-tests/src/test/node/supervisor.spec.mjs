@@ -85,7 +85,8 @@ try {
   await page.waitForSelector('#sla-grid', { timeout: 30_000 });
   await page.locator('#sla-filter-text input').fill(ticket.number);
   await page.locator('#sla-search').click();
-  const cell = page.locator('vaadin-grid-cell-content', { hasText: title });
+  // vaadin-grid recycles its cells: earlier rows' cells stay in the DOM, hidden, so only a visible one is the row.
+  const cell = page.locator('vaadin-grid-cell-content', { hasText: title }).filter({ visible: true });
   await cell.first().waitFor({ timeout: 15_000 });
   const link = page.locator(`a[href="tickets/${ticket.id}"]`);
   assert.equal(await link.count(), 1, 'the row links to the ticket detail');
@@ -95,14 +96,14 @@ try {
   await page.locator('#supervise-reason textarea').fill('夜间安全隐患，请街道今日处理');
   await page.locator('#supervise-confirm').click();
   await page.locator('#supervise-dialog').waitFor({ state: 'detached', timeout: 10_000 });
-  await page.locator('vaadin-grid-cell-content', { hasText: '已督办' }).first().waitFor({ timeout: 10_000 });
+  await page.locator('vaadin-grid-cell-content', { hasText: '已督办' }).filter({ visible: true }).first().waitFor({ timeout: 10_000 });
   const supervised = await http('GET', `/api/v1/tickets/${ticket.id}`, env('SUPERVISOR_TOKEN'));
   assert.ok(supervised.overlays.supervisedAt, 'the backend does not have the supervision');
   await page.screenshot({ path: `${screenshots}/supervisor-sla.png` });
   console.log(`SLA board: ${ticket.number} supervised`);
 
   // Mark & track: tag it a promised ticket (承诺件) from the board; it is then on the mark & track list.
-  await page.locator('vaadin-grid-cell-content', { hasText: title }).first().click();
+  await cell.first().click();
   await page.locator('#sla-mark').click();
   await page.locator('#mark-reason textarea').fill('已向市民承诺三日内修复');
   await page.locator('#mark-confirm').click();
@@ -110,7 +111,7 @@ try {
   const tagged = await http('GET', `/api/v1/tickets/${ticket.id}`, env('SUPERVISOR_TOKEN'));
   assert.deepEqual(tagged.overlays.tags, ['PROMISED']);
   await page.goto(`${uiUrl}/supervisor/mark-track`);
-  await page.locator('#mark-track-grid vaadin-grid-cell-content', { hasText: title }).first()
+  await page.locator('#mark-track-grid vaadin-grid-cell-content', { hasText: title }).filter({ visible: true }).first()
     .waitFor({ timeout: 15_000 });
   await page.locator('#mark-track-board').waitFor({ timeout: 10_000 });
   await page.screenshot({ path: `${screenshots}/supervisor-mark-track.png` });
@@ -118,7 +119,7 @@ try {
 
   // Callback queue: the task appears by itself (masked), is claimed (full number to dial), attempt recorded.
   await page.goto(`${uiUrl}/supervisor/callbacks`);
-  const task = page.locator('vaadin-grid-cell-content', { hasText: masked });
+  const task = page.locator('vaadin-grid-cell-content', { hasText: masked }).filter({ visible: true });
   await task.first().waitFor({ timeout: 30_000 });
   assert.doesNotMatch(await page.locator('#callbacks-grid').innerText(), new RegExp(caller),
     'the list shows the full number');
@@ -145,7 +146,7 @@ try {
   await page.locator('#shift-seat input').fill('S-01');
   await page.locator('#shift-save').click();
   await page.locator('#shift-form').waitFor({ state: 'detached', timeout: 10_000 });
-  await page.locator('vaadin-grid-cell-content', { hasText: 'S-01' }).first().waitFor({ timeout: 10_000 });
+  await page.locator('vaadin-grid-cell-content', { hasText: 'S-01' }).filter({ visible: true }).first().waitFor({ timeout: 10_000 });
   const from = new Date(Date.now() - 86_400_000).toISOString();
   const to = new Date(Date.now() + 3 * 86_400_000).toISOString();
   const shifts = await http('GET', `/api/v1/shifts?from=${from}&to=${to}`, env('SUPERVISOR_TOKEN'));
