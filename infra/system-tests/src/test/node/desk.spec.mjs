@@ -53,7 +53,8 @@ const signIn = async (username) => {
 /** Opens a console and finds this run's ticket in its queue, paging on if other tickets come first. */
 const findInQueue = async (page, path, prefix) => {
   await page.goto(`${uiUrl}/${path}`);
-  const cell = page.locator(`#${prefix}-grid vaadin-grid-cell-content`, { hasText: title });
+  // vaadin-grid keeps recycled cells hidden in the DOM: only a visible cell is a row on this page.
+  const cell = page.locator(`#${prefix}-grid vaadin-grid-cell-content`, { hasText: title }).filter({ visible: true });
   await page.locator(`#${prefix}-page`).waitFor();
   for (let pages = 1; pages <= 20; pages++) {
     if (await cell.count() > 0) {

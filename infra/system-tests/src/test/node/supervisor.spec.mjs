@@ -88,7 +88,7 @@ try {
   // vaadin-grid recycles its cells: earlier rows' cells stay in the DOM, hidden, so only a visible one is the row.
   const cell = page.locator('vaadin-grid-cell-content', { hasText: title }).filter({ visible: true });
   await cell.first().waitFor({ timeout: 15_000 });
-  const link = page.locator(`a[href="tickets/${ticket.id}"]`);
+  const link = page.locator(`a[href="tickets/${ticket.id}"]`).filter({ visible: true });
   assert.equal(await link.count(), 1, 'the row links to the ticket detail');
   assert.match(await page.locator('#sla-grid').innerText(), /剩余|超时/, 'no countdown on the board');
   await cell.first().click();
