@@ -85,13 +85,27 @@ try {
   await page.waitForSelector('#sla-grid', { timeout: 30_000 });
   await page.locator('#sla-filter-text input').fill(ticket.number);
   await page.locator('#sla-search').click();
+  /**
+   * Clicks a grid cell. vaadin-grid recycles cells while it renders: Playwright may resolve a cell that is hidden a
+   * moment later and then wait on it forever, so each try is short and resolves the locator afresh.
+   */
+  const clickCell = async (locator) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await locator.first().click({ timeout: 3_000 });
+        return;
+      } catch (e) {
+        if (attempt >= 10) throw e;
+      }
+    }
+  };
   // vaadin-grid recycles its cells: earlier rows' cells stay in the DOM, hidden, so only a visible one is the row.
   const cell = page.locator('vaadin-grid-cell-content', { hasText: title }).filter({ visible: true });
   await cell.first().waitFor({ timeout: 15_000 });
   const link = page.locator(`a[href="tickets/${ticket.id}"]`).filter({ visible: true });
   assert.equal(await link.count(), 1, 'the row links to the ticket detail');
   assert.match(await page.locator('#sla-grid').innerText(), /剩余|超时/, 'no countdown on the board');
-  await cell.first().click();
+  await clickCell(cell);
   await page.locator('#sla-supervise').click();
   await page.locator('#supervise-reason textarea').fill('夜间安全隐患，请街道今日处理');
   await page.locator('#supervise-confirm').click();
@@ -103,7 +117,7 @@ try {
   console.log(`SLA board: ${ticket.number} supervised`);
 
   // Mark & track: tag it a promised ticket (承诺件) from the board; it is then on the mark & track list.
-  await cell.first().click();
+  await clickCell(cell);
   await page.locator('#sla-mark').click();
   await page.locator('#mark-reason textarea').fill('已向市民承诺三日内修复');
   await page.locator('#mark-confirm').click();
@@ -123,7 +137,7 @@ try {
   await task.first().waitFor({ timeout: 30_000 });
   assert.doesNotMatch(await page.locator('#callbacks-grid').innerText(), new RegExp(caller),
     'the list shows the full number');
-  await task.first().click();
+  await clickCell(task);
   await page.locator('#callbacks-claim').click();
   await page.waitForFunction((n) => document.getElementById('callbacks-held').innerText.includes(n), caller,
     { timeout: 10_000 });
