@@ -152,7 +152,15 @@ try {
   await page.screenshot({ path: `${screenshots}/supervisor-callbacks.png` });
   console.log(`callback queue: ${masked} claimed, attempt NO_ANSWER recorded`);
 
-  // Shift schedule: a shift for the director, in the next hours (the form's default times), seat S-01.
+  // Shift schedule: a shift for the director, in the next hours (the form's default times), seat S-01. The system
+  // is shared with the other browser tests (the wall's seeds a shift for the same director): clear those hours first,
+  // or the backend rightly refuses the overlap.
+  const around = `from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date(Date.now() + 3 * 86_400_000).toISOString()}`;
+  for (const earlier of await http('GET', `/api/v1/shifts?${around}`, env('SUPERVISOR_TOKEN'))) {
+    if (earlier.directorName === '值班领导') {
+      await http('DELETE', `/api/v1/shifts/${earlier.id}`, env('SUPERVISOR_TOKEN'));
+    }
+  }
   await page.goto(`${uiUrl}/supervisor/shifts`);
   await page.locator('#shifts-new').click();
   await page.locator('#shift-director input').fill('值班领导');
