@@ -1,2 +1,2 @@
-/** Small pieces the feature packages of the server share: periodic background jobs. */
+/** Small pieces the feature packages of the server share: periodic background jobs, followers of edited tables. */
 package com.hotlineops.server.support;
