@@ -9,7 +9,9 @@ import com.hotlineops.contract.report.TicketLine;
 import com.hotlineops.contract.report.UnitBulletin;
 import com.hotlineops.contract.report.UnitRates;
 import com.hotlineops.contract.report.WeeklyReport;
+import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.contract.ticket.TicketStatus;
+import com.hotlineops.core.category.CategoryTree;
 import com.hotlineops.core.config.HotlineProperties;
 import com.hotlineops.core.hotspot.HotspotService;
 import com.hotlineops.core.hotspot.SpikeRule;
@@ -33,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -67,16 +70,23 @@ public class ReportService {
     /** When the weekly report of the week before is issued: Mondays at this local time (DESIGN.md §2.8). */
     public static final LocalTime WEEKLY_ISSUE_TIME = LocalTime.of(8, 0);
     static final String WEEKLY = "WEEKLY";
+    /** Channels as a report reads them (DESIGN.md §2.1); the key stays the enum name. */
+    static final Map<Channel, String> CHANNEL_NAMES = Map.of(Channel.HOTLINE, "12345热线",
+            Channel.ENTERPRISE_LINE, "政企通", Channel.WEB_MESSAGE, "网络留言", Channel.PARTNER_12315, "12315平台",
+            Channel.CPPCC, "政协云微建议", Channel.NPC_DEPUTY, "人大代表民情通达", Channel.WECHAT_GRID, "热线+网小格",
+            Channel.CITY_APP, "益办事App", Channel.OPEN311, "Open311");
 
     private final DatabaseClient db;
     private final HotspotService hotspots;
     private final Clock clock;
     private final ZoneId zone;
     private final JsonMapper json;
+    private final CategoryTree categories;
 
     ReportService(DatabaseClient db, HotspotService hotspots, Clock clock, HotlineProperties properties,
-            JsonMapper json) {
+            JsonMapper json, CategoryTree categories) {
         this.db = db;
+        this.categories = categories;
         this.json = json;
         this.hotspots = hotspots;
         this.clock = clock;
@@ -256,11 +266,13 @@ public class ReportService {
                     + " or strpos(lower(t.content), :k) > 0)";
             Mono<List<Count>> byCategory = counts("""
                     select t.category_code as key, t.category_code as label, count(*) as n from ticket t
-                     where t.created_at >= :from and t.created_at < :to""" + match + " group by 1, 2", from, to, k);
+                     where t.created_at >= :from and t.created_at < :to""" + match + " group by 1, 2", from, to, k,
+                    this::categoryName);
             Mono<List<Count>> byUnit = counts("""
                     select t.unit_id::text as key, u.name as label, count(*) as n
                       from ticket t left join org_unit u on u.id = t.unit_id
-                     where t.created_at >= :from and t.created_at < :to""" + match + " group by 1, 2", from, to, k);
+                     where t.created_at >= :from and t.created_at < :to""" + match + " group by 1, 2", from, to, k,
+                    UnaryOperator.identity());
             Mono<List<Count>> byDay = db.sql("""
                             select (t.created_at at time zone :zone)::date::text as key, count(*) as n from ticket t
                              where t.created_at >= :from and t.created_at < :to""" + match + " group by 1 order by 1")
@@ -359,14 +371,14 @@ public class ReportService {
         return counts("""
                 select t.channel as key, t.channel as label, count(*) as n from ticket t
                  where t.created_at >= :from and t.created_at < :to and t.status <> 'TRANSFERRED_EMERGENCY'
-                 group by 1, 2""", from, to, null);
+                 group by 1, 2""", from, to, null, ReportService::channelName);
     }
 
     private Mono<List<Count>> byCategory(Instant from, Instant to) {
         return counts("""
                 select t.category_code as key, t.category_code as label, count(*) as n from ticket t
                  where t.created_at >= :from and t.created_at < :to and t.status <> 'TRANSFERRED_EMERGENCY'
-                 group by 1, 2""", from, to, null);
+                 group by 1, 2""", from, to, null, this::categoryName);
     }
 
     private Mono<List<Count>> byUnit(Instant from, Instant to) {
@@ -374,19 +386,36 @@ public class ReportService {
                 select t.unit_id::text as key, u.name as label, count(*) as n
                   from ticket t left join org_unit u on u.id = t.unit_id
                  where t.created_at >= :from and t.created_at < :to and t.status <> 'TRANSFERRED_EMERGENCY'
-                 group by 1, 2""", from, to, null);
+                 group by 1, 2""", from, to, null, UnaryOperator.identity());
     }
 
-    /** A breakdown, largest first, then by label; a null key reads "—". */
-    private Mono<List<Count>> counts(String sql, Instant from, Instant to, String keyword) {
+    /** A category counted under its Chinese name; a code the tree no longer has keeps its code. */
+    private String categoryName(String code) {
+        return categories.find(code).map(c -> c.name()).orElse(code);
+    }
+
+    private static String channelName(String channel) {
+        try {
+            return CHANNEL_NAMES.getOrDefault(Channel.valueOf(channel), channel);
+        } catch (IllegalArgumentException unknown) {
+            return channel;
+        }
+    }
+
+    /**
+     * A breakdown, largest first, then by label; a null key reads "—", any other label goes through {@code label}
+     * (the query's label column is the key or a name from a join).
+     */
+    private Mono<List<Count>> counts(String sql, Instant from, Instant to, String keyword,
+            UnaryOperator<String> label) {
         var spec = db.sql(sql).bind("from", utc(from)).bind("to", utc(to));
         if (keyword != null) {
             spec = spec.bind("k", keyword);
         }
         return spec.map(r -> {
                     String key = r.get("key", String.class);
-                    String label = r.get("label", String.class);
-                    return new Count(key, label == null ? NONE : label, r.get("n", Long.class));
+                    String name = r.get("label", String.class);
+                    return new Count(key, name == null ? NONE : label.apply(name), r.get("n", Long.class));
                 })
                 .all()
                 .sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::label))

@@ -92,7 +92,7 @@ class EnterpriseController {
                 e.unitName(), e.status().name(), time(e.finishDue()), time(e.closedAt()), e.auditedBy(),
                 e.revisitResult(), e.threeWayCalls())).toList();
         return new ReportDocument("政企通工单台账", List.of("受理时间：" + time(range.from()) + " 至 " + time(range.to())
-                + "（不含）", "共 " + entries.size() + " 件"), List.of(new ReportDocument.Table("台账", COLUMNS, rows)));
+                + "（不含）", "共 " + entries.size() + " 件"), List.of(new ReportDocument.Table("ledger", "台账", COLUMNS, rows)));
     }
 
     private String time(Instant i) {

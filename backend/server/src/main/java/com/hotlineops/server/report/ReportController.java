@@ -1,13 +1,15 @@
 package com.hotlineops.server.report;
 
+import com.hotlineops.contract.category.Category;
 import com.hotlineops.contract.report.Bulletin;
 import com.hotlineops.contract.report.SpecialReport;
 import com.hotlineops.contract.report.WeeklyReport;
+import com.hotlineops.core.category.CategoryTree;
 import com.hotlineops.core.report.ReportService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.util.function.Function;
+import java.util.concurrent.Callable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,7 +26,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The reports of DESIGN.md §2.8 for the leadership (SUPERVISOR, DIRECTOR, ADMIN; checked in
  * {@code SecurityConfiguration}): each as JSON for the console page, and as {@code .pdf} and {@code .xlsx} with the
- * same figures. Ranges are half-open {@code [from, to)}; see {@link Ranges}.
+ * same figures, and each of their tables as {@code .csv}. Ranges are half-open {@code [from, to)}; see {@link Ranges}.
  */
 @RestController
 @RequestMapping("/api/v1/reports")
@@ -36,11 +38,12 @@ class ReportController {
     private final Clock clock;
     private final ReportDocuments documents;
 
-    ReportController(ReportService reports, PdfFiles pdf, Clock clock) {
+    ReportController(ReportService reports, PdfFiles pdf, Clock clock, CategoryTree categories) {
         this.reports = reports;
         this.pdf = pdf;
         this.clock = clock;
-        this.documents = new ReportDocuments(reports.zone());
+        this.documents = new ReportDocuments(reports.zone(),
+                code -> categories.find(code).map(Category::name).orElse(code));
     }
 
     @GetMapping("/weekly")
@@ -60,6 +63,14 @@ class ReportController {
     @Operation(summary = "The weekly report as XLSX")
     Mono<ResponseEntity<byte[]>> weeklyXlsx(@RequestParam(required = false) String week) {
         return weekly(week).flatMap(r -> file(documents.weekly(r), "weekly-" + r.week(), Format.XLSX));
+    }
+
+    @GetMapping("/weekly.csv")
+    @Operation(summary = "One table of the weekly report as CSV (UTF-8 with BOM): table=rates (default), channels, "
+            + "categories, units or spikes")
+    Mono<ResponseEntity<byte[]>> weeklyCsv(@RequestParam(required = false) String week,
+            @RequestParam(defaultValue = "rates") String table) {
+        return weekly(week).flatMap(r -> csv(documents.weekly(r), "weekly-" + r.week(), table));
     }
 
     @GetMapping("/bulletin")
@@ -83,6 +94,13 @@ class ReportController {
     Mono<ResponseEntity<byte[]>> bulletinXlsx(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         return bulletin(from, to).flatMap(b -> file(documents.bulletin(b), "bulletin", Format.XLSX));
+    }
+
+    @GetMapping("/bulletin.csv")
+    @Operation(summary = "One table of the bulletin as CSV (UTF-8 with BOM): table=units (default) or items")
+    Mono<ResponseEntity<byte[]>> bulletinCsv(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "units") String table) {
+        return bulletin(from, to).flatMap(b -> csv(documents.bulletin(b), "bulletin", table));
     }
 
     @GetMapping("/special")
@@ -109,13 +127,23 @@ class ReportController {
         return special(keyword, from, to).flatMap(s -> file(documents.special(s), "special", Format.XLSX));
     }
 
+    @GetMapping("/special.csv")
+    @Operation(summary = "One table of the special report as CSV (UTF-8 with BOM): table=tickets (default), "
+            + "categories, units or days")
+    Mono<ResponseEntity<byte[]>> specialCsv(@RequestParam(required = false) String keyword,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "tickets") String table) {
+        return special(keyword, from, to).flatMap(s -> csv(documents.special(s), "special", table));
+    }
+
     private String weekOrDefault(String week) {
         return week == null || week.isBlank() ? reports.weekBefore(clock.instant()) : week;
     }
 
     enum Format {
         PDF(MediaType.APPLICATION_PDF, ".pdf"),
-        XLSX(MediaType.parseMediaType(XlsxFiles.MEDIA_TYPE), ".xlsx");
+        XLSX(MediaType.parseMediaType(XlsxFiles.MEDIA_TYPE), ".xlsx"),
+        CSV(MediaType.parseMediaType(CsvFiles.MEDIA_TYPE), ".csv");
 
         final MediaType type;
         final String extension;
@@ -126,10 +154,19 @@ class ReportController {
         }
     }
 
-    /** Renders off the event loop (building a file is CPU work and OpenPDF writes synchronously). */
     private Mono<ResponseEntity<byte[]>> file(ReportDocument document, String name, Format format) {
-        Function<ReportDocument, byte[]> writer = format == Format.PDF ? pdf::write : XlsxFiles::write;
-        return Mono.fromCallable(() -> writer.apply(document))
+        return file(format == Format.PDF ? () -> pdf.write(document) : () -> XlsxFiles.write(document), name, format);
+    }
+
+    /** The named table; an unknown name is a 400 problem naming the tables there are, before any work. */
+    private Mono<ResponseEntity<byte[]>> csv(ReportDocument document, String name, String table) {
+        return Mono.fromCallable(() -> document.table(table))
+                .flatMap(t -> file(() -> CsvFiles.write(t), name + "-" + t.key(), Format.CSV));
+    }
+
+    /** Renders off the event loop (building a file is CPU work and OpenPDF writes synchronously). */
+    private Mono<ResponseEntity<byte[]>> file(Callable<byte[]> writer, String name, Format format) {
+        return Mono.fromCallable(writer)
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(IllegalStateException.class,
                         e -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), e))

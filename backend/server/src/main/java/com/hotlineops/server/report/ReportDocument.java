@@ -13,8 +13,18 @@ public record ReportDocument(String title, List<String> lines, List<Table> table
         tables = List.copyOf(tables);
     }
 
-    /** One table: its heading becomes a sheet name in XLSX and a heading in PDF. */
-    public record Table(String heading, List<String> columns, List<List<Object>> rows) {
+    /** The table with this key; {@link IllegalArgumentException} (a 400 problem) naming the keys there are. */
+    public Table table(String key) {
+        return tables.stream().filter(t -> t.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("table must be one of "
+                        + tables.stream().map(Table::key).toList() + ", got " + key));
+    }
+
+    /**
+     * One table: its heading becomes a sheet name in XLSX and a heading in PDF; its key names it in a CSV request
+     * ({@code ?table=}).
+     */
+    public record Table(String key, String heading, List<String> columns, List<List<Object>> rows) {
 
         public Table {
             columns = List.copyOf(columns);

@@ -356,6 +356,26 @@ class ReportIntegrationTests extends BackendIntegrationTest {
             assertThat(text).contains(c.label() + " " + c.count());
         }
 
+        // One table per CSV: the weekly report's categories and the bulletin's units, with the JSON's figures.
+        byte[] categoriesCsv = http.get().uri("/api/v1/reports/weekly.csv?week=2018-W15&table=categories")
+                .headers(h -> h.setBearerAuth(bearer("director1"))).exchange().expectStatus().isOk()
+                .expectHeader().contentType("text/csv;charset=UTF-8")
+                .expectHeader().valueEquals("Content-Disposition",
+                        "attachment; filename=\"weekly-2018-W15-categories.csv\"")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        List<String> csvLines = csvLines(categoriesCsv);
+        assertThat(csvLines.getFirst()).isEqualTo("分类,件数");
+        assertThat(csvLines.stream().skip(1).collect(Collectors.toMap(l -> l.substring(0, l.lastIndexOf(',')),
+                l -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1)))))
+                .isEqualTo(weekly.byCategory().stream().collect(Collectors.toMap(Count::label, Count::count)));
+        List<String> unitsCsv = csvLines(http.get().uri("/api/v1/reports/bulletin.csv?from=2018-01-01&to=2019-01-01")
+                .headers(h -> h.setBearerAuth(bearer("supervisor1"))).exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody());
+        assertThat(unitsCsv.getFirst()).isEqualTo("承办单位,签收超期,办理超期,不满意");
+        assertThat(unitsCsv.stream().skip(1).toList()).isEqualTo(bulletin.units().stream()
+                .map(u -> String.join(",", u.unitName(), Long.toString(u.signForOverdue()),
+                        Long.toString(u.finishOverdue()), Long.toString(u.unsatisfied()))).toList());
+
         byte[] bulletinPdf = http.get().uri("/api/v1/reports/bulletin.pdf?from=2018-01-01&to=2019-01-01")
                 .headers(h -> h.setBearerAuth(bearer("supervisor1"))).exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
@@ -409,7 +429,8 @@ class ReportIntegrationTests extends BackendIntegrationTest {
         for (String user : List.of("agent1", "wall", "auditor1", "dispatcher1", "handler-t01")) {
             for (String uri : List.of("/api/v1/reports/weekly?week=2030-W02", "/api/v1/reports/weekly.pdf",
                     "/api/v1/reports/bulletin.xlsx?from=2030-01-01&to=2030-02-01",
-                    "/api/v1/reports/special?keyword=x&from=2030-01-01&to=2030-02-01")) {
+                    "/api/v1/reports/special?keyword=x&from=2030-01-01&to=2030-02-01",
+                    "/api/v1/reports/special.csv?keyword=x&from=2030-01-01&to=2030-02-01")) {
                 http.get().uri(uri).headers(h -> h.setBearerAuth(bearer(user))).exchange().expectStatus().isForbidden();
             }
         }
@@ -417,9 +438,19 @@ class ReportIntegrationTests extends BackendIntegrationTest {
         for (String uri : List.of("/api/v1/reports/weekly?week=2030-W60", "/api/v1/reports/weekly?week=soon",
                 "/api/v1/reports/bulletin?from=2030-02-01&to=2030-01-01", "/api/v1/reports/bulletin?from=2030-01-01",
                 "/api/v1/reports/special?from=2030-01-01&to=2030-02-01",
-                "/api/v1/reports/special?keyword=x&from=2020-01-01&to=2030-02-01")) {
+                "/api/v1/reports/special?keyword=x&from=2020-01-01&to=2030-02-01",
+                "/api/v1/reports/weekly.csv?week=2030-W02&table=everything",
+                "/api/v1/reports/bulletin.csv?from=2030-01-01&to=2030-02-01&table=rates")) {
             http.get().uri(uri).headers(h -> h.setBearerAuth(bearer("supervisor1"))).exchange().expectStatus()
                     .isBadRequest().expectHeader().contentType("application/problem+json");
         }
+    }
+
+    /** A CSV file's lines after its UTF-8 byte-order mark (the figures here have no quoted fields). */
+    private static List<String> csvLines(byte[] csv) {
+        assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        String text = new String(csv, 3, csv.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).endsWith("\r\n");
+        return List.of(text.split("\r\n"));
     }
 }
