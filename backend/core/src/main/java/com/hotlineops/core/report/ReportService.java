@@ -285,12 +285,14 @@ public class ReportService {
                     .bind("from", utc(from)).bind("to", utc(to)).bind("k", k)
                     .map(r -> new long[] {r.get("matched", Long.class), r.get("closed", Long.class)}).one();
             Mono<List<TicketLine>> lines = db.sql("""
-                            select t.number, t.created_at, t.title, t.category_code, u.name as unit_name, t.status
+                            select t.id, t.number, t.created_at, t.title, t.category_code, u.name as unit_name,
+                                   t.status
                               from ticket t left join org_unit u on u.id = t.unit_id
                              where t.created_at >= :from and t.created_at < :to""" + match
                             + " order by t.created_at desc, t.number desc limit " + SPECIAL_LISTED)
                     .bind("from", utc(from)).bind("to", utc(to)).bind("k", k)
-                    .map(r -> new TicketLine(r.get("number", String.class), instant(r, "created_at"),
+                    .map(r -> new TicketLine(r.get("id", UUID.class), r.get("number", String.class),
+                            instant(r, "created_at"),
                             r.get("title", String.class), r.get("category_code", String.class),
                             r.get("unit_name", String.class), TicketStatus.valueOf(r.get("status", String.class))))
                     .all().collectList();

@@ -2,6 +2,7 @@ package com.hotlineops.dashboard.console.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hotlineops.dashboard.console.FakeBackend;
 import com.hotlineops.dashboard.console.HomeView;
 import com.hotlineops.dashboard.security.DeskUser;
 import com.vaadin.browserless.SpringBrowserlessTest;

@@ -1,4 +1,4 @@
-package com.hotlineops.dashboard.console.supervisor;
+package com.hotlineops.dashboard.console;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,13 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for the backend's HTTP API, for the console's tests only: it answers each {@code METHOD path} with what
+ * A stand-in for the backend's HTTP API, for the console's tests only (supervisor and report views): it answers each {@code METHOD path} with what
  * the test set (JSON, or an RFC 9457 problem) and records every request it got, query and body included.
  */
-final class FakeBackend implements AutoCloseable {
+public final class FakeBackend implements AutoCloseable {
 
     /** One request as it arrived; {@code query} decoded, a repeated name keeps its last value. */
-    record Request(String method, String path, Map<String, String> query, String body) {
+    public record Request(String method, String path, Map<String, String> query, String body) {
     }
 
     private record Answer(int status, String contentType, String body) {
@@ -30,7 +30,7 @@ final class FakeBackend implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    FakeBackend() {
+    public FakeBackend() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -73,33 +73,39 @@ final class FakeBackend implements AutoCloseable {
     }
 
     /** Answer {@code METHOD path} with 200 and this JSON. */
-    FakeBackend json(String methodAndPath, String json) {
+    public FakeBackend json(String methodAndPath, String json) {
         answers.put(methodAndPath, new Answer(200, "application/json", json));
         return this;
     }
 
     /** Answer {@code METHOD path} with this status and an RFC 9457 problem carrying {@code detail}. */
-    FakeBackend problem(String methodAndPath, int status, String detail) {
+    public FakeBackend problem(String methodAndPath, int status, String detail) {
         answers.put(methodAndPath, new Answer(status, "application/problem+json",
                 "{\"type\":\"about:blank\",\"title\":\"Refused\",\"status\":" + status + ",\"detail\":\"" + detail
                         + "\"}"));
         return this;
     }
 
-    FakeBackend noContent(String methodAndPath) {
+    /** Answer {@code METHOD path} with 200 and these bytes (a report file). */
+    public FakeBackend file(String methodAndPath, String contentType, String body) {
+        answers.put(methodAndPath, new Answer(200, contentType, body));
+        return this;
+    }
+
+    public FakeBackend noContent(String methodAndPath) {
         answers.put(methodAndPath, new Answer(204, "application/json", ""));
         return this;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    List<Request> requests(String method, String path) {
+    public List<Request> requests(String method, String path) {
         return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
     }
 
-    Request last(String method, String path) {
+    public Request last(String method, String path) {
         List<Request> matching = requests(method, path);
         if (matching.isEmpty()) {
             throw new AssertionError("no " + method + " " + path + " among " + requests);
@@ -107,12 +113,12 @@ final class FakeBackend implements AutoCloseable {
         return matching.getLast();
     }
 
-    void reset() {
+    public void reset() {
         answers.clear();
         requests.clear();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
