@@ -1,6 +1,7 @@
 package com.hotlineops.server.report;
 
 import com.hotlineops.contract.hotspot.HotspotCell;
+import com.hotlineops.contract.hotspot.SpikeMethod;
 import com.hotlineops.contract.report.Bulletin;
 import com.hotlineops.contract.report.BulletinItem;
 import com.hotlineops.contract.report.Count;
@@ -46,7 +47,7 @@ final class ReportDocuments {
         lines.add("受理 " + r.received() + " 件，办结 " + r.closed() + " 件");
         lines.add("签收超期 " + r.signForOverdue() + " 件，办理超期 " + r.finishOverdue() + " 件，不满意 "
                 + r.unsatisfied() + " 件");
-        lines.add("热点异常判定：" + r.method().description());
+        lines.add("热点异常判定：" + method(r.method()));
         if (r.issuedAt() != null) {
             lines.add("生成时间：" + time(r.issuedAt()));
         }
@@ -126,6 +127,13 @@ final class ReportDocuments {
                     "%.2g".formatted(c.pValue())));
         }
         return new ReportDocument.Table("spikes", "热点异常", List.of("时段", "分类", "属地", "件数", "前四周同时段", "p值"), rows);
+    }
+
+    /** The spike rule in Chinese, from its parameters (the API's description is English). */
+    static String method(SpikeMethod m) {
+        return "某类诉求在某属地某一小时的件数 n 不少于 " + m.minCount() + " 件，且按前 " + m.weeks()
+                + " 周同一时段的平均件数（至少取 " + m.minBaselineMean() + "）作泊松分布，出现不少于 n 件的概率不超过 "
+                + m.alpha() + " 时，判为热点异常";
     }
 
     private String time(Instant i) {

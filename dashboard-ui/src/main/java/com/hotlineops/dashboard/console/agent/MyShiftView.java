@@ -1,5 +1,6 @@
 package com.hotlineops.dashboard.console.agent;
 
+import com.hotlineops.contract.shift.DirectorCall;
 import com.hotlineops.contract.shift.DirectorTicket;
 import com.hotlineops.contract.shift.MyShift;
 import com.hotlineops.contract.shift.Shift;
@@ -29,8 +30,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * 领导接听 "my shift" (DESIGN.md §2.7): the director's shift now and those coming in the next days, and the tickets
- * they took, newest first, each with the state of its finish clock and a link to the ticket.
+ * 领导接听 "my shift" (DESIGN.md §2.7): the director's shift now and those coming in the next days, the calls they
+ * answered on shift (caller numbers masked by the backend), and the tickets they took, newest first, each with the
+ * state of its finish clock and a link to the ticket.
  */
 @Route(value = "desk/shift", layout = ConsoleLayout.class)
 @Menu(order = 11, title = "console.agent.menu.shift")
@@ -43,6 +45,7 @@ public class MyShiftView extends VerticalLayout implements HasDynamicTitle {
     private final Div now = new Div();
     private final Div upcoming = new Div();
     private final Grid<DirectorTicket> taken = new Grid<>();
+    private final Grid<DirectorCall> calls = new Grid<>();
 
     public MyShiftView(BackendApi backend, TicketApi tickets) {
         this.backend = backend;
@@ -64,14 +67,35 @@ public class MyShiftView extends VerticalLayout implements HasDynamicTitle {
         taken.addColumn(t -> TicketLabels.sla(t.finishState())).setHeader(getTranslation("console.ticket.sla"))
                 .setAutoWidth(true);
         taken.setAllRowsVisible(true);
+        callColumns();
         Button refresh = new Button(getTranslation("console.ticket.queue.refresh"), click -> load());
         refresh.setId("shift-refresh");
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         add(new H2(getTranslation("console.agent.menu.shift")), refresh,
                 new H3(getTranslation("console.agent.shift.now")), now,
                 new H3(getTranslation("console.agent.shift.upcoming")), upcoming,
+                new H3(getTranslation("console.agent.shift.calls")), calls,
                 new H3(getTranslation("console.agent.shift.tickets")), taken);
         load();
+    }
+
+    private void callColumns() {
+        calls.setId("shift-calls");
+        calls.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        calls.addColumn(c -> TicketLabels.time(c.answeredAt()))
+                .setHeader(getTranslation("console.agent.shift.answeredAt")).setAutoWidth(true);
+        calls.addColumn(c -> getTranslation("console.agent.shift.queue." + c.queue().name()))
+                .setHeader(getTranslation("console.agent.shift.queue")).setAutoWidth(true);
+        calls.addColumn(c -> c.callerNumberMasked() == null ? "—" : c.callerNumberMasked())
+                .setHeader(getTranslation("console.agent.shift.caller")).setAutoWidth(true);
+        calls.addColumn(c -> c.waitSeconds() == null ? "—"
+                        : getTranslation("console.agent.shift.seconds", Math.round(c.waitSeconds())))
+                .setHeader(getTranslation("console.agent.shift.wait")).setAutoWidth(true);
+        calls.addColumn(c -> c.endedAt() == null ? getTranslation("console.agent.shift.ongoing")
+                        : TicketLabels.time(c.endedAt()))
+                .setHeader(getTranslation("console.agent.shift.endedAt")).setAutoWidth(true);
+        calls.setAllRowsVisible(true);
+        calls.setEmptyStateText(getTranslation("console.agent.shift.noCalls"));
     }
 
     private void load() {
@@ -83,6 +107,7 @@ public class MyShiftView extends VerticalLayout implements HasDynamicTitle {
         fill(now, mine.onShiftNow(), units, "console.agent.shift.none");
         fill(upcoming, mine.upcoming(), units, "console.agent.shift.noneUpcoming");
         taken.setItems(mine.tickets());
+        calls.setItems(mine.calls());
     }
 
     private void fill(Div into, List<Shift> shifts, Map<UUID, String> units, String noneKey) {

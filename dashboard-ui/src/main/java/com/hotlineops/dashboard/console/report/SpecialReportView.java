@@ -127,7 +127,8 @@ public class SpecialReportView extends VerticalLayout implements HasDynamicTitle
         try {
             SpecialReport report = backend.special(query);
             summary.setText(getTranslation("console.report.special.summary", report.keyword(),
-                    ReportText.time(report.from()), ReportText.time(report.to()), report.listed(), report.matched()));
+                    ReportText.time(report.from()), ReportText.time(report.to()), report.tickets().size(),
+                    report.matched()));
             matched.setText(ReportText.count(report.matched(), getLocale()));
             closed.setText(ReportText.count(report.closed(), getLocale()));
             byCategory.show(report.byCategory());

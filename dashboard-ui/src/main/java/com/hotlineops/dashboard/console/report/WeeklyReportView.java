@@ -1,6 +1,7 @@
 package com.hotlineops.dashboard.console.report;
 
 import com.hotlineops.contract.hotspot.HotspotCell;
+import com.hotlineops.contract.hotspot.SpikeMethod;
 import com.hotlineops.contract.report.UnitRates;
 import com.hotlineops.contract.report.WeeklyReport;
 import com.hotlineops.dashboard.console.BackendProblem;
@@ -75,6 +76,7 @@ public class WeeklyReportView extends VerticalLayout implements HasDynamicTitle,
         LocalDate thisMonday = LocalDate.now(clock.withZone(ReportText.ZONE))
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         week.setId("report-week");
+        week.setWidth("24em");
         week.setLabel(getTranslation("console.report.week"));
         week.setItems(IntStream.range(0, WEEKS).mapToObj(thisMonday::minusWeeks).toList());
         week.setItemLabelGenerator(monday -> getTranslation(monday.equals(thisMonday)
@@ -153,7 +155,9 @@ public class WeeklyReportView extends VerticalLayout implements HasDynamicTitle,
             byCategory.show(report.byCategory());
             byUnit.show(report.byUnit());
             spikes.setItems(report.spikes());
-            method.setText(getTranslation("console.report.method", report.method().description()));
+            SpikeMethod m = report.method();
+            method.setText(getTranslation("console.report.method", m.minCount(), m.weeks(),
+                    String.valueOf(m.minBaselineMean()), String.valueOf(m.alpha())));
             shown = query;
         } catch (BackendProblem problem) {
             shown = null;

@@ -2,6 +2,8 @@ package com.hotlineops.dashboard.console.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hotlineops.contract.call.CallQueue;
+import com.hotlineops.contract.shift.DirectorCall;
 import com.hotlineops.contract.shift.DirectorTicket;
 import com.hotlineops.contract.shift.MyShift;
 import com.hotlineops.contract.shift.Shift;
@@ -34,7 +36,12 @@ class MyShiftViewTests extends DeskViewTest {
                         start.plusSeconds(4 * 3600), "A01")),
                 List.of(),
                 List.of(new DirectorTicket(ticket, "20261126000007", "路灯不亮", TicketStatus.ACCEPTED, start,
-                        start.plusSeconds(86400), SlaState.AT_RISK)), List.of()));
+                        start.plusSeconds(86400), SlaState.AT_RISK)),
+                List.of(new DirectorCall("call-1", UUID.randomUUID(), "D-01", CallQueue.ENTERPRISE,
+                                start.plusSeconds(600), start.plusSeconds(612), start.plusSeconds(900), 12.4,
+                                "139****5678"),
+                        new DirectorCall("call-2", UUID.randomUUID(), "D-01", CallQueue.GENERAL,
+                                start.plusSeconds(1200), start.plusSeconds(1203), null, 3.0, null))));
         backend.on("GET", "/api/v1/org/units", TicketFixtures.unitList());
 
         navigate(MyShiftView.class);
@@ -46,6 +53,12 @@ class MyShiftViewTests extends DeskViewTest {
         assertThat(((Anchor) rows.getCellComponent(0, 0)).getHref()).isEqualTo("tickets/" + ticket);
         assertThat(rows.getCellText(0, 2)).isEqualTo("办理中");
         assertThat(rows.getCellText(0, 5)).isEqualTo("即将超期");
+        GridTester<Grid<DirectorCall>, DirectorCall> calls = test($(Grid.class).withId("shift-calls").single());
+        assertThat(calls.size()).isEqualTo(2);
+        assertThat(List.of(calls.getCellText(0, 0), calls.getCellText(0, 1), calls.getCellText(0, 2),
+                calls.getCellText(0, 3), calls.getCellText(0, 4)))
+                .containsExactly("2026-11-26 09:10", "政企通", "139****5678", "12 秒", "2026-11-26 09:15");
+        assertThat(List.of(calls.getCellText(1, 2), calls.getCellText(1, 4))).containsExactly("—", "通话中");
         assertThat($(SideNav.class).withId("console-menu").single().getItems()).extracting(SideNavItem::getLabel)
                 .contains("话务台", "我的班次");
     }

@@ -127,7 +127,8 @@ class ReportViewsTests extends SpringBrowserlessTest {
         assertThat(spikes.getCellText(0, 1)).isEqualTo("城乡建设 / 供水");
         assertThat(spikes.getCellText(0, 3)).isEqualTo("37");
         assertThat($(com.vaadin.flow.component.html.Paragraph.class).withId("report-method").single().getText())
-                .isEqualTo("判定方法：同一时段前四周均值的泊松检验");
+                .isEqualTo("判定方法：某类诉求在某属地某一小时的件数 n 不少于 5 件，且按前 4 周同一时段的平均件数（至少取 0.25）"
+                        + "作泊松分布，出现不少于 n 件的概率不超过 0.001 时，判为热点异常。");
         assertThat($(Anchor.class).withId("report-pdf").single().isEnabled()).isTrue();
     }
 
@@ -233,7 +234,8 @@ class ReportViewsTests extends SpringBrowserlessTest {
                 .containsEntry("from", today().minusDays(SpecialReportView.DEFAULT_DAYS - 1L).toString())
                 .containsEntry("to", today().plusDays(1).toString());
         assertThat(text("report-matched")).isEqualTo("2");
-        assertThat(text("report-summary")).startsWith("专题“停水”");
+        assertThat(text("report-summary"))
+                .isEqualTo("专题“停水”：2026-10-28 00:00 至 2026-11-27 00:00（不含），列出 1 件，共 2 件");
         var tickets = test(grid("report-tickets"));
         RouterLink link = (RouterLink) tickets.getCellComponent(0, 0);
         assertThat(link.getHref()).isEqualTo("tickets/" + TICKET);
