@@ -16,6 +16,7 @@ import com.hotlineops.core.config.HotlineProperties;
 import com.hotlineops.core.events.Outbox;
 import com.hotlineops.core.events.Topic;
 import com.hotlineops.core.security.Actor;
+import com.hotlineops.core.ticket.PhoneNumbers;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Duration;
@@ -335,20 +336,11 @@ public class CallbackQueue implements StoredCallEventsListener {
         String number = row.get("caller_number", String.class);
         CallbackStatus status = CallbackStatus.valueOf(row.get("status", String.class));
         Instant due = instant(row, "due_at");
-        return new CallbackTaskView(row.get("id", UUID.class).toString(), mask(number), withNumber ? number : null,
+        return new CallbackTaskView(row.get("id", UUID.class).toString(), PhoneNumbers.mask(number), withNumber ? number : null,
                 CallQueue.valueOf(row.get("queue", String.class)), instant(row, "first_abandoned_at"),
                 instant(row, "last_abandoned_at"), due, status == CallbackStatus.OPEN && due.isBefore(now), status,
                 row.get("merged_calls", Integer.class), row.get("attempts", Integer.class),
                 row.get("claimed_by", String.class), instant(row, "closed_at"), row.get("version", Long.class));
-    }
-
-    /** The last four digits only, e.g. {@code *******5678}. */
-    static String mask(String number) {
-        if (number == null) {
-            return null;
-        }
-        int keep = Math.min(4, number.length() / 2);
-        return "*".repeat(number.length() - keep) + number.substring(number.length() - keep);
     }
 
     private static Instant instant(Readable row, String column) {
