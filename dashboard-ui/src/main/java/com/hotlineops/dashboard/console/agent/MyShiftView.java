@@ -84,7 +84,7 @@ public class MyShiftView extends VerticalLayout implements HasDynamicTitle {
         calls.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         calls.addColumn(c -> TicketLabels.time(c.answeredAt()))
                 .setHeader(getTranslation("console.agent.shift.answeredAt")).setAutoWidth(true);
-        calls.addColumn(c -> getTranslation("console.agent.shift.queue." + c.queue().name()))
+        calls.addColumn(c -> getTranslation("console.enum.queue." + c.queue().name()))
                 .setHeader(getTranslation("console.agent.shift.queue")).setAutoWidth(true);
         calls.addColumn(c -> c.callerNumberMasked() == null ? "—" : c.callerNumberMasked())
                 .setHeader(getTranslation("console.agent.shift.caller")).setAutoWidth(true);

@@ -81,7 +81,7 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(CallbackTaskView::callerNumberMasked).setHeader(getTranslation("console.supervisor.col.caller"))
                 .setAutoWidth(true);
         grid.addColumn(task -> task.queue() == null ? "—"
-                : getTranslation("console.supervisor.queue." + task.queue().name()))
+                : getTranslation("console.enum.queue." + task.queue().name()))
                 .setHeader(getTranslation("console.supervisor.col.queue")).setAutoWidth(true);
         grid.addColumn(task -> SupervisorText.time(task.firstAbandonedAt()))
                 .setHeader(getTranslation("console.supervisor.col.abandonedAt")).setAutoWidth(true);

@@ -87,7 +87,7 @@ public class SlaBoardView extends VerticalLayout implements HasDynamicTitle, Bef
         sla.setEmptySelectionAllowed(true);
         sla.setEmptySelectionCaption(getTranslation("console.supervisor.filter.any"));
         sla.setItemLabelGenerator(s -> s == null ? getTranslation("console.supervisor.filter.any")
-                : getTranslation("console.supervisor.sla." + s.name()));
+                : getTranslation("console.enum.sla." + s.name()));
 
         unit.setId("sla-filter-unit");
         unit.setLabel(getTranslation("console.supervisor.filter.unit"));
@@ -100,7 +100,7 @@ public class SlaBoardView extends VerticalLayout implements HasDynamicTitle, Bef
         tag.setEmptySelectionAllowed(true);
         tag.setEmptySelectionCaption(getTranslation("console.supervisor.filter.any"));
         tag.setItemLabelGenerator(v -> v == null ? getTranslation("console.supervisor.filter.any")
-                : getTranslation("console.supervisor.tag." + v));
+                : getTranslation("console.enum.tag." + v));
 
         supervised.setId("sla-filter-supervised");
         supervised.setLabel(getTranslation("console.supervisor.filter.supervised"));
@@ -237,7 +237,7 @@ public class SlaBoardView extends VerticalLayout implements HasDynamicTitle, Bef
         which.setId("mark-tag");
         which.setLabel(getTranslation("console.supervisor.filter.tag"));
         which.setItems("PROMISED", "UNSATISFIED");
-        which.setItemLabelGenerator(v -> getTranslation("console.supervisor.tag." + v));
+        which.setItemLabelGenerator(v -> getTranslation("console.enum.tag." + v));
         which.setValue("PROMISED");
         TextArea reason = new TextArea(getTranslation("console.supervisor.mark.reason"));
         reason.setId("mark-reason");
@@ -248,7 +248,7 @@ public class SlaBoardView extends VerticalLayout implements HasDynamicTitle, Bef
                 backend.tag(row.id(), which.getValue(), reason.getValue().isBlank() ? null : reason.getValue().strip());
                 dialog.close();
                 SupervisorText.done(getTranslation("console.supervisor.mark.done", row.ticket().number(),
-                        getTranslation("console.supervisor.tag." + which.getValue())));
+                        getTranslation("console.enum.tag." + which.getValue())));
                 board.reload();
             } catch (BackendProblem problem) {
                 SupervisorText.problem(problem);

@@ -67,7 +67,7 @@ final class SupervisorText {
 
     /** The SLA state as a coloured label: amber at risk, red overdue (as on the wall). */
     static Span slaBadge(SlaState state, Translator t) {
-        Span badge = new Span(state == null ? "—" : t.get("console.supervisor.sla." + state.name()));
+        Span badge = new Span(state == null ? "—" : t.get("console.enum.sla." + state.name()));
         badge.addClassName("supervisor-sla");
         if (state != null) {
             badge.addClassName("supervisor-sla-" + state.name().toLowerCase().replace('_', '-'));

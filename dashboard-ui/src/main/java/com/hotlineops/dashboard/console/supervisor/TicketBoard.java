@@ -45,7 +45,7 @@ class TicketBoard extends Composite<VerticalLayout> {
         }).setHeader(t.get("console.supervisor.col.number")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> row.ticket().title()).setHeader(t.get("console.supervisor.col.title")).setFlexGrow(3);
         grid.addColumn(row -> row.ticket().status() == null ? "—"
-                : t.get("console.supervisor.status." + row.ticket().status().name()))
+                : t.get("console.enum.status." + row.ticket().status().name()))
                 .setHeader(t.get("console.supervisor.col.status")).setAutoWidth(true);
         grid.addColumn(row -> row.unitName() == null ? "—" : row.unitName())
                 .setHeader(t.get("console.supervisor.col.unit")).setAutoWidth(true);
@@ -56,7 +56,7 @@ class TicketBoard extends Composite<VerticalLayout> {
         grid.addColumn(row -> SupervisorText.countdown(row.nextDue(), clock.instant(), t))
                 .setHeader(t.get("console.supervisor.col.countdown")).setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(row -> row.tags().stream().map(tag -> t.get("console.supervisor.tag." + tag))
+        grid.addColumn(row -> row.tags().stream().map(tag -> t.get("console.enum.tag." + tag))
                 .collect(Collectors.joining("、"))).setHeader(t.get("console.supervisor.col.tags")).setAutoWidth(true);
         grid.addColumn(row -> row.supervised() ? t.get("console.supervisor.supervised.yes") : "")
                 .setHeader(t.get("console.supervisor.col.supervised")).setWidth("7em").setFlexGrow(0);

@@ -126,7 +126,7 @@ class SupervisorViewsTests extends SpringBrowserlessTest {
     void filtersChosenThenSentAsTheBackendQuery() {
         navigate(SlaBoardView.class);
 
-        test($(Select.class).withId("sla-filter-state").single()).selectItem("已超时");
+        test($(Select.class).withId("sla-filter-state").single()).selectItem("已超期");
         test($(ComboBox.class).withId("sla-filter-unit").single()).selectItem("城关街道");
         test($(Select.class).withId("sla-filter-tag").single()).selectItem("不满意件");
         test($(Select.class).withId("sla-filter-supervised").single()).selectItem("未督办");
