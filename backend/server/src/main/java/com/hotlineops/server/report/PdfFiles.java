@@ -7,8 +7,10 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a {@link ReportDocument} as PDF (OpenPDF, decision 0018) on A4 landscape with the CJK font of
- * {@link ReportFont} embedded (subset), so Chinese text prints and can be searched and extracted.
+ * {@link ReportFont} embedded (subset), so Chinese text prints and can be searched and extracted. Every page ends with
+ * the report's title and its page number, so a printed page that strays from the stack still says what it is; a
+ * table's head row repeats on each page it runs onto; the first column (what a row is about) is wider.
  */
 @Component
 public class PdfFiles {
@@ -36,7 +40,8 @@ public class PdfFiles {
         Font cell = new Font(base, 9);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document pdf = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
-        PdfWriter.getInstance(pdf, out);
+        PdfWriter writer = PdfWriter.getInstance(pdf, out);
+        writer.setPageEvent(new Footer(document.title(), new Font(base, 8, Font.NORMAL, Color.GRAY)));
         pdf.addTitle(document.title());
         pdf.addCreator("HotlineOps");
         pdf.open();
@@ -52,7 +57,7 @@ public class PdfFiles {
             h.setSpacingBefore(14);
             h.setSpacingAfter(6);
             pdf.add(h);
-            PdfPTable grid = new PdfPTable(table.columns().size());
+            PdfPTable grid = new PdfPTable(widths(table.columns().size()));
             grid.setWidthPercentage(100);
             grid.setHeaderRows(1);
             for (String column : table.columns()) {
@@ -78,6 +83,33 @@ public class PdfFiles {
         }
         pdf.close();
         return out.toByteArray();
+    }
+
+    /** The first column twice as wide as the others. */
+    private static float[] widths(int columns) {
+        float[] widths = new float[columns];
+        java.util.Arrays.fill(widths, 1f);
+        widths[0] = columns > 1 ? 2f : 1f;
+        return widths;
+    }
+
+    /** "12345热线周报 2026-W47 · 第 3 页" centred under each page's margin. */
+    private static final class Footer extends PdfPageEventHelper {
+
+        private final String title;
+        private final Font font;
+
+        Footer(String title, Font font) {
+            this.title = title;
+            this.font = font;
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            Phrase footer = new Phrase(title + " · 第 " + writer.getPageNumber() + " 页", font);
+            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER, footer,
+                    (document.left() + document.right()) / 2, document.bottom() - 18, 0);
+        }
     }
 
     private static String text(Object value) {
