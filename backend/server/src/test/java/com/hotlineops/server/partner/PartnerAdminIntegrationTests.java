@@ -218,4 +218,22 @@ class PartnerAdminIntegrationTests extends BackendIntegrationTest {
         assertThat(after.signedWith(graceful.webhookSecret(), after.signatures().getFirst())).isFalse();
         assertThat(after.signedWith(p.webhookSecret(), after.signatures().getFirst())).isFalse();
     }
+
+    @Test
+    void openApiDocumentListsTheNewAdminRoutesAndSaysWhatARepeatedDisableOrReplayAnswers() {
+        // The first request builds the document, which takes more than the default 5 s on a busy machine.
+        http.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/v1/admin/partners/{id}/disable'].post.summary")
+                .value(s -> assertThat((String) s).contains("disabling a disabled partner changes nothing and "
+                        + "answers 200"))
+                .jsonPath("$.paths['/api/v1/admin/partners/{id}/enable'].post.summary")
+                .value(s -> assertThat((String) s).contains("answers 200"))
+                .jsonPath("$.paths['/api/v1/admin/partners/{id}/webhook-secret'].post.summary").exists()
+                .jsonPath("$.paths['/api/v1/admin/partners/{id}/deliveries'].get.summary")
+                .value(s -> assertThat((String) s).contains("FAILED"))
+                .jsonPath("$.paths['/api/v1/admin/partners/{id}/deliveries/{deliveryId}/replay'].post.summary")
+                .value(s -> assertThat((String) s).contains("409").contains("404"))
+                .jsonPath("$.paths['/api/v1/admin/partners/{id}/deliveries/replay'].post.summary").exists();
+    }
 }

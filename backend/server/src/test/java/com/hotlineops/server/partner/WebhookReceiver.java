@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String signature, String eventIdHeader, byte[] body, int answer) {
+    record Received(String signature, String eventIdHeader, String contentType, String userAgent, byte[] body,
+            int answer) {
 
         JsonNode json(JsonMapper json) {
             return json.readTree(body);
@@ -71,8 +72,9 @@ final class WebhookReceiver implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int status = answer.get();
-            received.add(new Received(exchange.getRequestHeaders().getFirst("X-Hotline-Signature"),
-                    exchange.getRequestHeaders().getFirst("X-Hotline-Event-Id"), body, status));
+            var headers = exchange.getRequestHeaders();
+            received.add(new Received(headers.getFirst("X-Hotline-Signature"), headers.getFirst("X-Hotline-Event-Id"),
+                    headers.getFirst("Content-Type"), headers.getFirst("User-Agent"), body, status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
