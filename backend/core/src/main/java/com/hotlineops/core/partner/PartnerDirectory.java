@@ -1,10 +1,12 @@
 package com.hotlineops.core.partner;
 
 import com.hotlineops.contract.partner.IssuedKey;
+import com.hotlineops.contract.partner.IssuedWebhookSecret;
 import com.hotlineops.contract.partner.KeyRotation;
 import com.hotlineops.contract.partner.PartnerCredentials;
 import com.hotlineops.contract.partner.PartnerRequest;
 import com.hotlineops.contract.partner.PartnerView;
+import com.hotlineops.contract.partner.WebhookSecretRotation;
 import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.core.security.Actor;
 import io.r2dbc.spi.Readable;
@@ -30,8 +32,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Registered partners and their API keys. Registering shows the key and the webhook secret once; a rotation issues a
- * new key and leaves the earlier ones a grace period. Keys are found by their public id and checked against the stored
- * SHA-256 in constant time ({@link ApiKeys}).
+ * new key (or webhook secret) and leaves the earlier ones a grace period. Keys are found by their public id and checked
+ * against the stored SHA-256 in constant time ({@link ApiKeys}). An administrator may disable a partner: its keys are
+ * refused and its callbacks wait in the queue until it is enabled again (decision 0026).
  */
 @Service
 public class PartnerDirectory {
@@ -101,6 +104,60 @@ public class PartnerDirectory {
         });
     }
 
+    /**
+     * Issues a new webhook secret, shown this once. Each attempt is signed when it is sent, so every callback sent from
+     * now on, retries of earlier ones included, is signed with the new secret; for the grace period it also carries a
+     * signature with the secret replaced (decision 0026). Rotating again within the grace period ends the grace of the
+     * secret before: only the one replaced last is kept.
+     */
+    public Mono<IssuedWebhookSecret> rotateWebhookSecret(UUID partnerId, WebhookSecretRotation rotation) {
+        int grace = rotation == null || rotation.graceMinutes() == null ? DEFAULT_GRACE_MINUTES
+                : rotation.graceMinutes();
+        if (grace < 0 || grace > MAX_GRACE_MINUTES) {
+            return Mono.error(new InvalidPartnerException("graceMinutes must be between 0 and " + MAX_GRACE_MINUTES));
+        }
+        return Mono.defer(() -> {
+            Instant now = now();
+            Instant expires = now.plus(Duration.ofMinutes(grace));
+            String secret = ApiKeys.randomToken(32);
+            // The right-hand sides read the row as it was: the previous secret is the one being replaced.
+            return db.sql("""
+                            update partner set previous_webhook_secret = case when :grace then webhook_secret end,
+                                   previous_secret_expires_at = case when :grace then :expires end,
+                                   webhook_secret = :secret, webhook_secret_rotated_at = :now
+                             where id = :id
+                            returning id""")
+                    .bind("grace", grace > 0).bind("expires", utc(expires)).bind("secret", secret)
+                    .bind("now", utc(now)).bind("id", partnerId)
+                    .map(r -> r.get("id", UUID.class)).one()
+                    .switchIfEmpty(Mono.error(() -> new PartnerNotFoundException(partnerId)))
+                    .thenReturn(new IssuedWebhookSecret(secret, expires));
+        });
+    }
+
+    /**
+     * Disables a partner: from the next request on its keys are refused and no callback is sent to it; its callbacks
+     * stay queued (decision 0026). Disabling a disabled partner changes nothing, not even who disabled it and when.
+     */
+    public Mono<PartnerView> disable(UUID partnerId, Actor admin) {
+        return Mono.defer(() -> db.sql("""
+                        update partner set enabled = false, disabled_at = :now, disabled_by = :by
+                         where id = :id and enabled""")
+                .bind("now", utc(now())).bind("by", admin.username()).bind("id", partnerId)
+                .then()
+                .then(find(partnerId)));
+    }
+
+    /** Enables a disabled partner again: its keys work and its queued callbacks go out. A no-op when it is enabled. */
+    public Mono<PartnerView> enable(UUID partnerId) {
+        return Mono.defer(() -> db.sql("""
+                        update partner set enabled = true, disabled_at = null, disabled_by = null
+                         where id = :id and not enabled""")
+                .bind("id", partnerId)
+                .then()
+                .then(find(partnerId)));
+    }
+
     public Flux<PartnerView> list() {
         return Flux.defer(() -> db.sql(VIEW + " order by p.name").bind("now", utc(now())).map(this::view).all());
     }
@@ -113,6 +170,14 @@ public class PartnerDirectory {
 
     /** The enabled partner that holds this unexpired key, or empty: a wrong, malformed or expired key is not told apart. */
     public Mono<Partner> authenticate(String apiKey) {
+        return identify(apiKey).filter(Partner::enabled);
+    }
+
+    /**
+     * The partner that holds this unexpired key, enabled or not, or empty: a wrong, malformed or expired key is not told
+     * apart. Whoever presents a right key may learn that its partner is disabled; nobody else learns anything.
+     */
+    public Mono<Partner> identify(String apiKey) {
         String keyId = ApiKeys.keyIdOf(apiKey);
         if (keyId == null) {
             return Mono.empty();
@@ -126,8 +191,7 @@ public class PartnerDirectory {
                 .one()
                 .filter(k -> ApiKeys.matches(apiKey, k.hash()))
                 .filter(k -> k.expiresAt() == null || k.expiresAt().isAfter(clock.instant()))
-                .map(KeyRow::partner)
-                .filter(Partner::enabled));
+                .map(KeyRow::partner));
     }
 
     private record KeyRow(Partner partner, byte[] hash, Instant expiresAt) {
@@ -142,7 +206,8 @@ public class PartnerDirectory {
     }
 
     private static final String VIEW = """
-            select p.id, p.name, p.channels, p.webhook_url, p.enabled, p.created_at,
+            select p.id, p.name, p.channels, p.webhook_url, p.enabled, p.created_at, p.disabled_at, p.disabled_by,
+                   p.webhook_secret_rotated_at, p.previous_secret_expires_at,
                    array(select k.key_id from partner_key k
                           where k.partner_id = p.id and (k.expires_at is null or k.expires_at > :now)
                           order by k.created_at) as keys
@@ -150,8 +215,11 @@ public class PartnerDirectory {
 
     private PartnerView view(Readable r) {
         Partner p = partner(r);
+        Instant previousExpires = instant(r, "previous_secret_expires_at");
         return new PartnerView(p.id(), p.name(), p.channels().stream().sorted().toList(), p.webhookUrl(), p.enabled(),
-                instant(r, "created_at"), List.of(r.get("keys", String[].class)));
+                instant(r, "created_at"), List.of(r.get("keys", String[].class)), instant(r, "disabled_at"),
+                r.get("disabled_by", String.class), instant(r, "webhook_secret_rotated_at"),
+                previousExpires == null || !previousExpires.isAfter(clock.instant()) ? null : previousExpires);
     }
 
     static Partner partner(Readable r) {

@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * The persisted queue of status callbacks (decision 0016). Rows are written by a trigger in the transaction of the
  * ticket change, so they survive any restart. A deliverer claims due rows with {@code FOR UPDATE SKIP LOCKED} and
  * leases them: while the lease runs no other instance claims the row; if the deliverer dies, the lease ends and the row
- * is claimed again (at least once — the partner deduplicates on {@code eventId}).
+ * is claimed again (at least once — the partner deduplicates on {@code eventId}). What administrators see of it and
+ * how they replay given-up callbacks is {@link WebhookDeliveries}.
  */
 @Component
 public class StatusCallbackQueue {
@@ -31,25 +32,35 @@ public class StatusCallbackQueue {
         this.clock = clock;
     }
 
-    /** Claims up to {@code limit} due callbacks for {@code lease}, counting the attempt now. */
+    /**
+     * Claims up to {@code limit} due callbacks of enabled partners for {@code lease}, counting the attempt now. A
+     * disabled partner's callbacks are not claimed, so they keep their attempts and are due at once when it is enabled
+     * again (decision 0026). The secrets are read here, so each attempt is signed with the secrets current when it is
+     * sent.
+     */
     public Flux<PendingCallback> claim(int limit, Duration lease) {
         return Flux.defer(() -> {
             Instant now = now();
             return db.sql("""
-                            update webhook_delivery d set leased_until = :until, attempts = d.attempts + 1
+                            update webhook_delivery d set leased_until = :until, attempts = d.attempts + 1,
+                                   last_attempt_at = :now
                               from partner p
                              where p.id = d.partner_id
-                               and d.id in (select id from webhook_delivery
-                                             where state = 'PENDING' and next_attempt_at <= :now
-                                               and (leased_until is null or leased_until <= :now)
-                                             order by next_attempt_at, id
+                               and d.id in (select w.id from webhook_delivery w join partner e on e.id = w.partner_id
+                                             where w.state = 'PENDING' and w.next_attempt_at <= :now
+                                               and (w.leased_until is null or w.leased_until <= :now)
+                                               and e.enabled
+                                             order by w.next_attempt_at, w.id
                                              limit :limit
-                                               for update skip locked)
+                                               for update of w skip locked)
                             returning d.id, d.event_id, d.attempts, d.external_id, d.ticket_number, d.status,
-                                      d.occurred_at, p.webhook_url, p.webhook_secret""")
+                                      d.occurred_at, p.webhook_url, p.webhook_secret,
+                                      case when p.previous_secret_expires_at > :now then p.previous_webhook_secret
+                                      end as previous_secret""")
                     .bind("until", utc(now.plus(lease))).bind("now", utc(now)).bind("limit", limit)
                     .map(r -> new PendingCallback(r.get("id", Long.class), r.get("attempts", Integer.class),
                             r.get("webhook_url", String.class), r.get("webhook_secret", String.class),
+                            r.get("previous_secret", String.class),
                             new StatusCallback(r.get("external_id", String.class), r.get("ticket_number", String.class),
                                     TicketStatus.valueOf(r.get("status", String.class)),
                                     r.get("occurred_at", OffsetDateTime.class).toInstant(),
@@ -58,28 +69,33 @@ public class StatusCallbackQueue {
         });
     }
 
-    /** The partner acknowledged the callback (2xx): it is never sent again. */
-    public Mono<Void> delivered(long id) {
+    /** The partner acknowledged the callback with {@code httpStatus} (2xx): it is never sent again. */
+    public Mono<Void> delivered(long id, int httpStatus) {
         return Mono.defer(() -> db.sql("""
                         update webhook_delivery set state = 'DELIVERED', delivered_at = :now, leased_until = null,
-                               last_error = null
+                               last_error = null, last_status = :status
                          where id = :id and state = 'PENDING'""")
-                .bind("id", id).bind("now", utc(now())).then());
+                .bind("id", id).bind("now", utc(now())).bind("status", httpStatus).then());
     }
 
-    /** The attempt failed; the callback is due again at {@code retryAt}, or given up (FAILED) when that is null. */
-    public Mono<Void> failed(long id, String error, Instant retryAt) {
+    /**
+     * The attempt failed, with the partner's {@code httpStatus} (null when none came back); the callback is due again
+     * at {@code retryAt}, or given up (FAILED) when that is null.
+     */
+    public Mono<Void> failed(long id, Integer httpStatus, String error, Instant retryAt) {
         return Mono.defer(() -> {
             String why = error == null ? "failed" : error.length() > 500 ? error.substring(0, 500) : error;
             var spec = retryAt == null
                     ? db.sql("""
-                            update webhook_delivery set state = 'FAILED', leased_until = null, last_error = :error
+                            update webhook_delivery set state = 'FAILED', leased_until = null, last_error = :error,
+                                   last_status = :status
                              where id = :id and state = 'PENDING'""")
                     : db.sql("""
                             update webhook_delivery set next_attempt_at = :retry, leased_until = null,
-                                   last_error = :error
+                                   last_error = :error, last_status = :status
                              where id = :id and state = 'PENDING'""")
                             .bind("retry", utc(retryAt.truncatedTo(ChronoUnit.MICROS)));
+            spec = httpStatus == null ? spec.bindNull("status", Integer.class) : spec.bind("status", httpStatus);
             return spec.bind("id", id).bind("error", why).then();
         });
     }

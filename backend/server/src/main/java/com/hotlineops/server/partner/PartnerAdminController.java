@@ -1,10 +1,12 @@
 package com.hotlineops.server.partner;
 
 import com.hotlineops.contract.partner.IssuedKey;
+import com.hotlineops.contract.partner.IssuedWebhookSecret;
 import com.hotlineops.contract.partner.KeyRotation;
 import com.hotlineops.contract.partner.PartnerCredentials;
 import com.hotlineops.contract.partner.PartnerRequest;
 import com.hotlineops.contract.partner.PartnerView;
+import com.hotlineops.contract.partner.WebhookSecretRotation;
 import com.hotlineops.core.partner.PartnerDirectory;
 import com.hotlineops.core.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,7 +27,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Partner administration (ADMIN only). Registering and rotating answer a secret once, so neither is idempotent: a
- * repeated registration is refused with 409 (the name is unique), and every rotation issues one more key.
+ * repeated registration is refused with 409 (the name is unique), and every rotation issues one more key or secret.
+ * Disabling and enabling are idempotent: they answer the partner as it is afterwards (decision 0026).
  */
 @RestController
 @RequestMapping("/api/v1/admin/partners")
@@ -34,9 +37,11 @@ import reactor.core.publisher.Mono;
 class PartnerAdminController {
 
     private final PartnerDirectory partners;
+    private final WebhookDeliverer deliverer;
 
-    PartnerAdminController(PartnerDirectory partners) {
+    PartnerAdminController(PartnerDirectory partners, WebhookDeliverer deliverer) {
         this.partners = partners;
+        this.deliverer = deliverer;
     }
 
     @PostMapping
@@ -66,5 +71,31 @@ class PartnerAdminController {
     Mono<ResponseEntity<IssuedKey>> rotate(@PathVariable UUID id,
             @RequestBody(required = false) KeyRotation rotation) {
         return partners.rotateKey(id, rotation).map(k -> ResponseEntity.status(HttpStatus.CREATED).body(k));
+    }
+
+    @PostMapping("/{id}/webhook-secret")
+    @Operation(summary = "Rotate the webhook secret: a new secret, shown once; every callback sent from now on "
+            + "(retries included) is signed with it, and for graceMinutes (default a day, 0 = none) also with the "
+            + "secret replaced, as a second v1 (ADMIN)")
+    Mono<ResponseEntity<IssuedWebhookSecret>> rotateWebhookSecret(@PathVariable UUID id,
+            @RequestBody(required = false) WebhookSecretRotation rotation) {
+        return partners.rotateWebhookSecret(id, rotation)
+                .map(s -> ResponseEntity.status(HttpStatus.CREATED).body(s));
+    }
+
+    @PostMapping("/{id}/disable")
+    @Operation(summary = "Disable a partner: its API keys are refused (403) and its status callbacks stay queued "
+            + "until it is enabled. Answers 200 with the partner; disabling a disabled partner changes nothing and "
+            + "answers 200 the same (ADMIN)")
+    Mono<PartnerView> disable(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        return partners.disable(id, Actor.from(jwt));
+    }
+
+    @PostMapping("/{id}/enable")
+    @Operation(summary = "Enable a disabled partner: its keys work again and its queued status callbacks go out now. "
+            + "Answers 200 with the partner; enabling an enabled partner changes nothing and answers 200 the same "
+            + "(ADMIN)")
+    Mono<PartnerView> enable(@PathVariable UUID id) {
+        return partners.enable(id).doOnNext(p -> deliverer.wake());
     }
 }

@@ -24,10 +24,11 @@ class PartnerIntakeDocs implements OpenApiCustomizer {
         }
         intake.setDescription((intake.getDescription() == null ? "" : intake.getDescription() + "\n\n")
                 + "Partner systems send `X-Api-Key: <key>` instead of a bearer token and may submit only on their own "
-                + "channels (403 otherwise; 409 when another partner already used the externalId). They may add "
+                + "channels (403 otherwise, and 403 while an administrator has the partner disabled; 409 when another "
+                + "partner already used the externalId). They may add "
                 + "`\"emergencyNumber\": \"110\"|\"119\"|\"120\"|\"122\"` to record the matter as "
                 + "TRANSFERRED_EMERGENCY in the same call. Status changes of their tickets are POSTed to their webhook, "
-                + "signed (see decision 0016).");
+                + "signed (see decision 0016). The integration guide is docs/partners.md.");
         if (intake.getParameters() == null) {
             intake.setParameters(new ArrayList<>());
         }

@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Authenticates partner systems by the {@code X-Api-Key} header on {@code POST /api/v1/intake}, as the role PARTNER with
  * the {@link Partner} as principal. A wrong, expired or revoked key, or a key sent together with a bearer token, is a
- * 401 problem; without the header the request is left to the bearer-token chain.
+ * 401 problem; the right key of a disabled partner is a 403 problem that says so, so that the partner does not rotate
+ * a key that is fine (decision 0026). Without the header the request is left to the bearer-token chain.
  */
 @Component
 public class PartnerKeyAuthentication {
@@ -40,9 +42,10 @@ public class PartnerKeyAuthentication {
     /** The filter to place at the authentication stage of the HTTP chain. */
     public AuthenticationWebFilter filter(JsonMapper json) {
         ReactiveAuthenticationManager manager = presented -> partners
-                .authenticate((String) presented.getCredentials())
-                .<Authentication>map(PartnerAuthentication::new)
-                .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Unknown, expired or revoked API key")));
+                .identify((String) presented.getCredentials())
+                .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Unknown, expired or revoked API key")))
+                .flatMap(partner -> partner.enabled() ? Mono.<Authentication>just(new PartnerAuthentication(partner))
+                        : Mono.error(new DisabledException(disabled(partner))));
         AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
         ServerWebExchangeMatcher intakeWithKey = exchange -> {
             var request = exchange.getRequest();
@@ -60,8 +63,13 @@ public class PartnerKeyAuthentication {
             return Mono.just(new PresentedKey(headers.getFirst(HEADER)));
         });
         filter.setAuthenticationFailureHandler((exchange, e) -> Problems.write(exchange.getExchange(), json,
-                HttpStatus.UNAUTHORIZED, e.getMessage()));
+                e instanceof DisabledException ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED, e.getMessage()));
         return filter;
+    }
+
+    static String disabled(Partner partner) {
+        return "Partner " + partner.name() + " is disabled: the hotline refuses its requests until an administrator "
+                + "enables it again. The API key itself is valid; do not rotate it, contact the hotline.";
     }
 
     /** A key as presented, not yet checked. */

@@ -1,6 +1,8 @@
 package com.hotlineops.server.partner;
 
 import com.hotlineops.core.partner.ChannelNotAllowedException;
+import com.hotlineops.core.partner.DeliveryNotFoundException;
+import com.hotlineops.core.partner.DeliveryNotReplayableException;
 import com.hotlineops.core.partner.ExternalIdTakenException;
 import com.hotlineops.core.partner.InvalidPartnerException;
 import com.hotlineops.core.partner.PartnerNotFoundException;
@@ -33,5 +35,17 @@ class PartnerProblems {
     @ExceptionHandler
     ProblemDetail notFound(PartnerNotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail deliveryNotFound(DeliveryNotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notReplayable(DeliveryNotReplayableException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Delivery already delivered");
+        return p;
     }
 }

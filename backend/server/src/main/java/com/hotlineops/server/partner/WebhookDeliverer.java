@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * entry of the event stream (a callback row is committed with the change that the entry announces) and every
  * {@code hotline.webhooks.poll-interval} for retries that fell due, claims due rows from the {@link StatusCallbackQueue},
  * POSTs each signed ({@link WebhookSignature}) and records the outcome: 2xx is delivered, anything else is retried on
- * the {@link RetrySchedule} until {@code max-attempts}.
+ * the {@link RetrySchedule} until {@code max-attempts}. A disabled partner's callbacks are not claimed; they wait.
  */
 @Component
 class WebhookDeliverer implements SmartLifecycle {
@@ -45,6 +46,11 @@ class WebhookDeliverer implements SmartLifecycle {
     private final Duration lease;
     private final boolean enabled;
     private final HttpClient http;
+    /**
+     * Rings when an administrator made callbacks due (a replay, a partner enabled again), so they go out now rather
+     * than at the next poll. Best effort: a ring lost to a concurrent one is made up by the poll.
+     */
+    private final Sinks.Many<Long> wakeups = Sinks.many().multicast().directBestEffort();
     private volatile Disposable running;
 
     WebhookDeliverer(StatusCallbackQueue queue, EventStream events, JsonMapper json, Clock clock,
@@ -78,13 +84,18 @@ class WebhookDeliverer implements SmartLifecycle {
                 .flatMapMany(events::follow)
                 .filter(e -> e.topic() == Topic.TICKET)
                 .map(e -> 0L);
-        running = Flux.merge(Flux.interval(Duration.ZERO, pollInterval), doorbell)
+        running = Flux.merge(Flux.interval(Duration.ZERO, pollInterval), doorbell, wakeups.asFlux())
                 .onBackpressureLatest()
                 .concatMap(wake -> drain().onErrorResume(e -> {
                     log.warn("Webhook delivery round failed, the next one retries: {}", e.toString());
                     return Mono.empty();
                 }), 1)
                 .subscribe();
+    }
+
+    /** Looks for due callbacks now instead of at the next poll. */
+    void wake() {
+        wakeups.tryEmitNext(0L);
     }
 
     /** Delivers due callbacks until none is left; emits how many attempts were made. */
@@ -108,22 +119,23 @@ class WebhookDeliverer implements SmartLifecycle {
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "HotlineOps-Webhooks/1")
                     .header(WebhookSignature.EVENT_ID_HEADER, c.callback().eventId())
-                    .header(WebhookSignature.HEADER, WebhookSignature.header(c.secret(), t, body))
+                    .header(WebhookSignature.HEADER, WebhookSignature.header(c.secret(), c.previousSecret(), t, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             return Mono.fromFuture(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
         })
                 .map(HttpResponse::statusCode)
-                .onErrorResume(e -> failed(c, e.toString()).then(Mono.<Integer>empty()))
-                .flatMap(status -> status / 100 == 2 ? queue.delivered(c.id()) : failed(c, "HTTP " + status));
+                .onErrorResume(e -> failed(c, null, e.toString()).then(Mono.<Integer>empty()))
+                .flatMap(status -> status / 100 == 2 ? queue.delivered(c.id(), status)
+                        : failed(c, status, "HTTP " + status));
     }
 
-    private Mono<Void> failed(PendingCallback c, String error) {
+    private Mono<Void> failed(PendingCallback c, Integer status, String error) {
         var next = retry.next(c.attempt(), clock.instant());
         if (next == null) {
             log.warn("Status callback {} given up after {} attempts: {}", c, c.attempt(), error);
         }
-        return queue.failed(c.id(), error, next);
+        return queue.failed(c.id(), status, error, next);
     }
 
     @Override

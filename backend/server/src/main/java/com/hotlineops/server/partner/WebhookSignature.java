@@ -11,7 +11,9 @@ import javax.crypto.spec.SecretKeySpec;
  * The signature of a status callback, in the style of Stripe's: header {@value #HEADER} with value
  * {@code t=<unix seconds>,v1=<hex HMAC-SHA256>}, where the HMAC key is the partner's webhook secret (its UTF-8 bytes)
  * and the signed message is {@code <t>.<raw request body>}. The partner recomputes it over the body exactly as
- * received, compares in constant time, and rejects a {@code t} too far from its own clock (replays).
+ * received, compares in constant time, and rejects a {@code t} too far from its own clock (replays). During the grace
+ * period of a secret rotation the header carries a second {@code v1}, made with the secret replaced (as Stripe does
+ * while an endpoint secret is rolled); a partner accepts the callback when any {@code v1} matches (decision 0026).
  */
 public final class WebhookSignature {
 
@@ -22,7 +24,14 @@ public final class WebhookSignature {
     }
 
     public static String header(String secret, long timestamp, byte[] body) {
-        return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(hmac(secret, timestamp, body));
+        return header(secret, null, timestamp, body);
+    }
+
+    /** The header signed with the current secret and, when not null, also with the secret it replaced. */
+    public static String header(String secret, String previousSecret, long timestamp, byte[] body) {
+        String header = "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(hmac(secret, timestamp, body));
+        return previousSecret == null ? header
+                : header + ",v1=" + HexFormat.of().formatHex(hmac(previousSecret, timestamp, body));
     }
 
     static byte[] hmac(String secret, long timestamp, byte[] body) {

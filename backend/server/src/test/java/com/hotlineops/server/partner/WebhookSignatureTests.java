@@ -24,4 +24,13 @@ class WebhookSignatureTests {
         assertThat(WebhookSignature.header("a", 2, body).substring(4)).isNotEqualTo(base.substring(4));
         assertThat(WebhookSignature.header("a", 1, "{ }".getBytes(StandardCharsets.UTF_8))).isNotEqualTo(base);
     }
+
+    @Test
+    void duringASecretRotationTheHeaderCarriesTheNewSignatureFirstAndTheOldOneSecond() {
+        byte[] body = "{\"status\":\"CLOSED\"}".getBytes(StandardCharsets.UTF_8);
+        String both = WebhookSignature.header("whsec-new", "whsec-test", 1_700_000_000L, body);
+        String fresh = WebhookSignature.header("whsec-new", 1_700_000_000L, body);
+        assertThat(both).isEqualTo(fresh + ",v1=9d91692cac540eb6dfed224ff2aaf94c6588e4bf3ad15984f262a2cb55e441f1");
+        assertThat(WebhookSignature.header("whsec-new", null, 1_700_000_000L, body)).isEqualTo(fresh);
+    }
 }

@@ -1,0 +1,102 @@
+package com.hotlineops.server.partner;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A partner's webhook endpoint on 127.0.0.1: records every callback as received and answers the status it is told to
+ * ({@link #answer(int)}, 204 to begin with).
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+    record Received(String signature, String eventIdHeader, String contentType, String userAgent, byte[] body,
+            int answer) {
+
+        JsonNode json(JsonMapper json) {
+            return json.readTree(body);
+        }
+
+        /** The {@code t} of the signature header. */
+        long timestamp() {
+            for (String part : signature.split(",")) {
+                if (part.startsWith("t=")) {
+                    return Long.parseLong(part.substring(2));
+                }
+            }
+            throw new AssertionError("no t= in " + signature);
+        }
+
+        /** Every {@code v1} of the signature header, in order. */
+        List<String> signatures() {
+            List<String> v1 = new ArrayList<>();
+            for (String part : signature.split(",")) {
+                if (part.startsWith("v1=")) {
+                    v1.add(part.substring(3));
+                }
+            }
+            return v1;
+        }
+
+        /** Whether {@code v1} is the HMAC-SHA256 of "t.body" with this secret. */
+        boolean signedWith(String secret, String v1) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                mac.update((timestamp() + ".").getBytes(StandardCharsets.UTF_8));
+                return MessageDigest.isEqual(mac.doFinal(body), HexFormat.of().parseHex(v1));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger answer = new AtomicInteger(204);
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = answer.get();
+            var headers = exchange.getRequestHeaders();
+            received.add(new Received(headers.getFirst("X-Hotline-Signature"), headers.getFirst("X-Hotline-Event-Id"),
+                    headers.getFirst("Content-Type"), headers.getFirst("User-Agent"), body, status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    void answer(int status) {
+        answer.set(status);
+    }
+
+    /** The callbacks received for one ticket, in order. */
+    List<Received> forTicket(JsonMapper json, String ticketNumber) {
+        return received.stream().filter(r -> ticketNumber.equals(r.json(json).get("ticketNumber").asString()))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
