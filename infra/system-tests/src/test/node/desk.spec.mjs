@@ -6,16 +6,11 @@
 //
 // Environment: UI_URL, BACKEND_URL, HANDLER_TOKEN (bearer token of handler-t01), SCREENSHOT_DIR,
 // CHROMIUM (path of Debian's chromium).
-import { chromium } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { env, launchChromium } from './support.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
 const uiUrl = env('UI_URL');
 const backendUrl = env('BACKEND_URL');
 const screenshots = env('SCREENSHOT_DIR');
@@ -27,11 +22,7 @@ const suffix = randomUUID().slice(0, 8).toUpperCase();
 const title = `小区停水两天 ${suffix}`;
 const phone = '13912345678';
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 
 const step = (text) => console.log(`${new Date().toISOString()} ${text}`);
 

@@ -5,31 +5,17 @@
 //
 // Environment: UI_URL, BACKEND_URL, AGENT_TOKEN, DIRECTOR_TOKEN (bearer tokens), SCREENSHOT_DIR, CHROMIUM (path of
 // Debian's chromium).
-import { chromium } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { api, env, launchChromium } from './support.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
 const uiUrl = env('UI_URL');
 const backendUrl = env('BACKEND_URL');
 const screenshots = env('SCREENSHOT_DIR');
 mkdirSync(screenshots, { recursive: true });
 
-const http = async (method, path, token, body) => {
-  const response = await fetch(`${backendUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-};
+const http = api(backendUrl);
 
 // A ticket about a water cut whose title carries a word nothing else has: the special report's only match.
 const topic = `停水${randomUUID().slice(0, 6)}`;
@@ -52,11 +38,7 @@ const shanghaiNow = new Date(Date.now() + 8 * 3_600_000);
 const thisWeek = isoWeek(shanghaiNow);
 const grouped = (n) => n.toLocaleString('en-US');
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 
 try {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });

@@ -5,31 +5,17 @@
 //
 // Environment: UI_URL, BACKEND_URL, AGENT_TOKEN, DISPATCHER_TOKEN, SUPERVISOR_TOKEN, CTI_TOKEN (bearer tokens),
 // UNIT_CODE (the township the ticket goes to), SCREENSHOT_DIR, CHROMIUM (path of Debian's chromium).
-import { chromium } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { api, env, launchChromium } from './support.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
 const uiUrl = env('UI_URL');
 const backendUrl = env('BACKEND_URL');
 const screenshots = env('SCREENSHOT_DIR');
 mkdirSync(screenshots, { recursive: true });
 
-const http = async (method, path, token, body) => {
-  const response = await fetch(`${backendUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-};
+const http = api(backendUrl);
 
 // A dispatched ticket: its sign-for clock runs, so it is on the board with a deadline.
 const units = await http('GET', '/api/v1/org/units', env('DISPATCHER_TOKEN'));
@@ -63,11 +49,7 @@ assert.ok(listed, 'the long abandon made no callback task');
 const masked = listed.callerNumberMasked;
 assert.ok(!masked.includes(caller.slice(0, 7)), `the list shows too much of the number: ${masked}`);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
