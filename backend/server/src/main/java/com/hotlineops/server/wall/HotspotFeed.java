@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -44,7 +45,7 @@ class HotspotFeed extends PeriodicJob {
     private final HotspotService hotspots;
     private final CategoryTree categories;
     private final Clock clock;
-    private volatile HotspotBoard latest = HotspotBoard.EMPTY;
+    private final AtomicReference<HotspotBoard> latest = new AtomicReference<>(HotspotBoard.EMPTY);
 
     HotspotFeed(HotspotService hotspots, CategoryTree categories, Clock clock,
             @Value("${hotline.wall.hotspots-refresh:60s}") Duration refresh) {
@@ -56,12 +57,14 @@ class HotspotFeed extends PeriodicJob {
 
     /** The last computed hotspots; {@link HotspotBoard#EMPTY} until the first computation. */
     HotspotBoard latest() {
-        return latest;
+        return latest.get();
     }
 
+    /** Keeps the newest computation: one that started earlier and ended later never replaces it. */
     @Override
     protected Mono<HotspotBoard> runOnce() {
-        return compute(clock.instant()).doOnNext(b -> latest = b);
+        return compute(clock.instant()).doOnNext(b -> latest.accumulateAndGet(b,
+                (kept, computed) -> kept.to() != null && !computed.to().isAfter(kept.to()) ? kept : computed));
     }
 
     /** The hotspots of the {@value #HOURS} hours up to {@code now}: from the start of the hour 23 hours back. */
