@@ -1,6 +1,7 @@
 // The wall in a real browser: it opens with the kiosk token, shows live numbers and follows CTI events posted while
-// it is open; the ticket board's countdowns tick in the browser; nothing overflows a 1080p or a 4K screen; no phone
-// number is on it; and with the backend stopped underneath it says so, then recovers when the backend is back.
+// it is open; the ticket board's countdowns tick in the browser; the hotspots panel shows the spike seeded here as the
+// hotspots API judges it; nothing overflows a 1080p or a 4K screen; no phone number is on it; and with the backend
+// stopped underneath it says so, then recovers when the backend is back.
 // Run by WallBrowserSystemTests with the system already started; exits non-zero on failure.
 //
 // Environment: UI_URL, BACKEND_URL, CONTROL_URL (SystemControl: stop/start one app), KIOSK_TOKEN, bearer tokens
@@ -77,6 +78,86 @@ const seedTicketBoard = async () => {
     directorId: director, unitId: grid.parentId, seat: 'A1',
     startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
   });
+};
+
+/** The category and the count of the spike seeded here; nothing in the fresh system has a history for it. */
+const HOTSPOT_CATEGORY = { code: '0204', name: '垃圾清运' };
+const HOTSPOT_TICKETS = 9;
+/** The backend recomputes the wall's hotspots every 60 s (HotspotFeed); the rest is the frame's way to the wall. */
+const HOTSPOT_REFRESH_MS = 75_000;
+
+/** The other spikes that fill the panel to its eight lines, with the longest names the demo has (for the fit check). */
+const FILLER_SPIKES = [
+  ['0302', 'DEP-MARKET'], ['1001', 'DEP-HOUSING'], ['0201', 'T02'], ['0104', 'T03'], ['0105', 'T01'],
+  ['0301', 'T02'], ['0803', 'DEP-HOUSING'],
+];
+const FILLER_TICKETS = 6;
+
+const createDispatched = async (categoryCode, unitId, count) => {
+  for (let i = 0; i < count; i++) {
+    const created = await http('POST', `${backendUrl}/api/v1/intake`, env('AGENT_TOKEN'), {
+      channel: 'HOTLINE', title: '大屏热点测试', content: '同一类诉求集中来电', categoryCode,
+      citizen: { name: '赵六', phone: CITIZEN_PHONE },
+    });
+    const id = created.ticket.id;
+    await http('POST', `${backendUrl}/api/v1/tickets/${id}/submit`, env('AGENT_TOKEN'), {});
+    await http('POST', `${backendUrl}/api/v1/tickets/${id}/dispatch`, env('DISPATCHER_TOKEN'),
+      { unitId, note: 'wall browser test: hotspot' });
+  }
+};
+
+/**
+ * Tickets of one category dispatched to one unit within a minute or so: with no history in the same hours of the
+ * previous weeks (the baseline is floored at 0.5), five or more in one hour are a spike (decision 0019). The one
+ * checked has nine, so at least five share an hour even when the hour turns in the middle; it comes last, so it is in
+ * the most recent hour and heads the panel. The fillers, six each, make the panel full unless the hour turns.
+ */
+const seedHotspot = async () => {
+  const units = await http('GET', `${backendUrl}/api/v1/org/units`, env('DISPATCHER_TOKEN'));
+  const byCode = (code) => {
+    const unit = units.find((u) => u.code === code);
+    assert.ok(unit, `no demo unit ${code}`);
+    return unit;
+  };
+  for (const [category, unit] of FILLER_SPIKES) {
+    await createDispatched(category, byCode(unit).id, FILLER_TICKETS);
+  }
+  const township = byCode('T01');
+  await createDispatched(HOTSPOT_CATEGORY.code, township.id, HOTSPOT_TICKETS);
+  return township;
+};
+
+/**
+ * The seeded category × township as GET /api/v1/hotspots judges it over the wall's range (the current hour and the
+ * 23 before): its most recent spike hour, the one the wall shows.
+ */
+const expectedHotspot = async (township) => {
+  const to = new Date();
+  const from = new Date(Math.floor(to.getTime() / 3_600_000) * 3_600_000 - 23 * 3_600_000);
+  const answer = await http('GET', `${backendUrl}/api/v1/hotspots?from=${from.toISOString()}&to=${to.toISOString()}`,
+    env('SUPERVISOR_TOKEN'));
+  const ours = answer.spikes.filter((c) => c.categoryCode === HOTSPOT_CATEGORY.code && c.unitId === township.id)
+    .sort((a, b) => Date.parse(b.bucketStart) - Date.parse(a.bucketStart));
+  assert.ok(ours.length > 0, `the hotspots API sees no spike of the seeded tickets: ${JSON.stringify(answer.cells)}`);
+  assert.equal(answer.method.weeks, 4);
+  return ours[0];
+};
+
+/** The wall's hotspots panel shows the seeded spike with the API's count and baseline, under the method. */
+const assertHotspotShown = async (page, township, expected) => {
+  const row = page.locator('.wall-hotspot-row[data-kind="spike"]:visible', { hasText: HOTSPOT_CATEGORY.name })
+    .filter({ hasText: township.name });
+  await page.waitForFunction(([name, unit, count]) => [...document.querySelectorAll('.wall-hotspot-row')]
+    .some((r) => !r.hidden && r.innerText.includes(name) && r.innerText.includes(unit)
+      && r.querySelector('.wall-hotspot-count').textContent === String(count)),
+  [HOTSPOT_CATEGORY.name, township.name, expected.count], { timeout: HOTSPOT_REFRESH_MS });
+  assert.equal(await page.locator('#wall-hotspots').getAttribute('data-state'), 'SPIKES');
+  const usual = Math.round(expected.baselineMean * 10) / 10;
+  assert.equal(await row.locator('.wall-hotspot-baseline').innerText(), `/ 常态 ${usual}`);
+  assert.match(await row.locator('.wall-hotspot-hour').innerText(), /^昨?\d{1,2}–\d{1,2}时$/);
+  assert.match(await page.locator('#wall-hotspots-status').innerText(), /^突增 \d+ 项$/);
+  assert.match(await page.locator('#wall-hotspots-method').innerText(), /^对比前4周同一小时 · 泊松检验 p≤0\.001/);
+  return page.locator('.wall-hotspot-row:visible').count();
 };
 
 const control = async (action) => {
@@ -201,6 +282,8 @@ try {
   await denied.close();
 
   await seedTicketBoard();
+  const township = await seedHotspot();
+  const hotspot = await expectedHotspot(township);
 
   for (const [width, height, name] of [[1920, 1080, 'wall-1080p'], [3840, 2160, 'wall-4k']]) {
     const page = await openWall(browser, width, height);
@@ -220,12 +303,15 @@ try {
     assert.ok(await number(page, 'wall-ctz-open') >= 1, 'the tagged ticket is not on the clear-to-zero board');
     assert.match(await page.locator('#wall-director-0').innerText(), /值班领导[\s\S]*A1/);
     const ticked = await assertCountdownTicksInTheBrowser(page);
+    const hotspotRows = await assertHotspotShown(page, township, hotspot);
 
     await page.screenshot({ path: `${screenshots}/${name}.png` });
     await assertNoPhoneNumbers(page);
     await assertFitsTheScreen(page, name);
     console.log(`${name}: offered ${offeredBefore} → ${await number(page, 'wall-offered')}, `
-      + `nearest deadline ticking (${ticked}), fits the screen, no phone numbers`);
+      + `nearest deadline ticking (${ticked}), hotspot ${HOTSPOT_CATEGORY.name} × ${township.name} `
+      + `${hotspot.count} / 常态 ${hotspot.baselineMean} (${hotspotRows} hotspot lines), fits the screen, `
+      + 'no phone numbers');
     await page.close();
   }
 

@@ -30,9 +30,10 @@ import reactor.core.Disposable;
 
 /**
  * The kiosk wall. Binds {@link LiveWall} states to elements with stable ids (the figures of DESIGN.md §2.4, agents
- * by state, open tickets, the calls per minute against a week earlier, the enterprise line, the ticket board's
- * deadlines, overdue units, clear-to-zero and directors on shift, and the stale banner) and does nothing else. Updates arrive on the fan-out thread and
- * reach the UI only through {@link UI#access} (STYLE.md 10); the subscription lives from attach to detach.
+ * by state, open tickets, the calls per minute against a week earlier, the enterprise line, the hotspots of the last
+ * 24 hours, the ticket board's deadlines, overdue units, clear-to-zero and directors on shift, and the stale banner)
+ * and does nothing else. Updates arrive on the fan-out thread and reach the UI only through {@link UI#access}
+ * (STYLE.md 10); the subscription lives from attach to detach.
  */
 @Route(value = "wall", autoLayout = false)
 @AnonymousAllowed // a kiosk has no person signed in; KioskGate admits it by its own token
@@ -71,6 +72,7 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
     private final VolumeChart volumeChart = new VolumeChart();
     private TicketBoardPanels ticketBoard;
     private EnterprisePanel enterprise;
+    private HotspotPanel hotspots;
 
     private boolean admitted;
     private Disposable subscription;
@@ -156,6 +158,7 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         ticketBoard.show(SlaBoard.of(tickets, now, WallFigures.HOTLINE_ZONE, getLocale()),
                 SlaBoard.directorsLeftOut(tickets));
         enterprise.show(EnterpriseFigures.of(frame, now, getLocale()));
+        hotspots.show(HotspotFigures.of(frame, now, WallFigures.HOTLINE_ZONE, getLocale()));
         volumeChart.show(VolumeSeries.of(frame, WallFigures.HOTLINE_ZONE));
     }
 
@@ -187,6 +190,7 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         asOf.addClassName("wall-as-of");
         ticketBoard = new TicketBoardPanels(this::getTranslation);
         enterprise = new EnterprisePanel(this::getTranslation);
+        hotspots = new HotspotPanel(this::getTranslation);
         Div header = new Div(title, ticketBoard.directors(), asOf);
         header.addClassName("wall-header");
 
@@ -236,8 +240,8 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
         volume.setId("wall-volume");
         volume.addClassNames("wall-panel", "wall-panel-volume");
 
-        Div main = new Div(figures, agents, volume, enterprise, ticketBoard.deadlines(), ticketBoard.overdueUnits(),
-                ticketBoard.clearToZero());
+        Div main = new Div(figures, agents, volume, enterprise, hotspots, ticketBoard.deadlines(),
+                ticketBoard.overdueUnits(), ticketBoard.clearToZero());
         main.addClassName("wall-main");
         Div board = new Div(header, staleBanner, main);
         board.addClassName("wall-board");

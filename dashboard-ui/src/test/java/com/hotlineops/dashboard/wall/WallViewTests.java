@@ -9,6 +9,7 @@ import com.hotlineops.contract.call.CallQueue;
 import com.hotlineops.contract.sla.SlaState;
 import com.hotlineops.contract.wall.CallPanel;
 import com.hotlineops.contract.wall.FrameKind;
+import com.hotlineops.contract.wall.HotspotBoard;
 import com.hotlineops.contract.wall.TicketBoard;
 import com.hotlineops.contract.wall.TicketSummary;
 import com.hotlineops.contract.wall.WallFrame;
@@ -22,6 +23,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class WallViewTests extends SpringBrowserlessTest {
 
     private static final FakeWallBackend backend = FakeWallBackend.start();
+    private static final HotspotBoard.Rule RULE = new HotspotBoard.Rule("POISSON_UPPER_TAIL", 4, 0.001, 5, 0.5);
 
     @DynamicPropertySource
     static void backend(DynamicPropertyRegistry registry) {
@@ -148,6 +151,63 @@ class WallViewTests extends SpringBrowserlessTest {
     }
 
     @Test
+    void frameWithSpikesThenEachAgainstTheUsualCountOfItsHourUnderTheMethodAndNothingPersonal() {
+        openWall("kiosk-test");
+        Instant now = Instant.now();
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        HotspotBoard hotspots = new HotspotBoard(hour.minus(Duration.ofHours(23)), now, RULE, 140, 3, List.of(
+                new HotspotBoard.Spike("0204", "垃圾清运", "Waste collection", UUID.randomUUID(), "城关街道", hour, 37,
+                        6.0, 1e-9, 2),
+                new HotspotBoard.Spike(null, null, null, UUID.randomUUID(), "东湖镇13912345678", hour, 12, 1.5, 1e-6,
+                        1),
+                new HotspotBoard.Spike("0104", "供水", "Water supply", null, null, hour.minus(Duration.ofDays(1)), 8,
+                        0.25, 1e-6, 1)), 3, List.of(new HotspotBoard.CategoryCount("0204", "垃圾清运",
+                        "Waste collection", 60)));
+        backend.emit(frameWith(now, hotspots));
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            roundTrip();
+            assertThat(text("wall-hotspots-status")).isEqualTo("突增 3 项");
+        });
+        assertThat(row("wall-hotspots").getElement().getAttribute("data-state")).isEqualTo("SPIKES");
+        assertThat(row("wall-hotspot-0").getElement().getAttribute("data-kind")).isEqualTo("spike");
+        int h = hour.atZone(WallFigures.HOTLINE_ZONE).getHour();
+        assertThat(rowTexts("wall-hotspot-0")).containsExactly("垃圾清运", "城关街道", h + "–" + (h + 1) + "时", "37",
+                "/ 常态 6");
+        assertThat(rowTexts("wall-hotspot-1")).startsWith("未分类", "东湖镇139******78");
+        assertThat(rowTexts("wall-hotspot-1")).endsWith("12", "/ 常态 1.5");
+        assertThat(rowTexts("wall-hotspot-2")).containsExactly("供水", "未派单", "昨" + h + "–" + (h + 1) + "时", "8",
+                "/ 常态 0.3");
+        assertThat(hidden("wall-hotspot-3")).isTrue();
+        assertThat(hiddenSpan("wall-hotspots-more")).isTrue();
+        assertThat(text("wall-hotspots-method")).isEqualTo("对比前4周同一小时 · 泊松检验 p≤0.001 且不少于5件");
+        assertThat(hiddenSpan("wall-hotspots-empty")).isTrue();
+        assertThat($(Span.class).all()).extracting(Span::getText).noneMatch(t -> t.contains("13912345678"));
+    }
+
+    @Test
+    void frameWithoutSpikesThenTheTopCategoriesAndWhyNotSpikes() {
+        openWall("kiosk-test");
+        Instant now = Instant.now();
+        HotspotBoard hotspots = new HotspotBoard(now.minus(Duration.ofHours(23)), now, RULE, 90, 0, List.of(), 0,
+                List.of(new HotspotBoard.CategoryCount("0101", "市政设施", "Municipal facilities", 50),
+                        new HotspotBoard.CategoryCount(null, null, null, 40)));
+        backend.emit(frameWith(now, hotspots));
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            roundTrip();
+            assertThat(row("wall-hotspots").getElement().getAttribute("data-state")).isEqualTo("TOP_CATEGORIES");
+        });
+        assertThat(text("wall-hotspots-status")).isEqualTo("无突增");
+        assertThat(text("wall-hotspots-empty")).isEqualTo("均在常态内，工单最多的类别（共 90 件）：");
+        assertThat(row("wall-hotspot-0").getElement().getAttribute("data-kind")).isEqualTo("top");
+        assertThat(rowTexts("wall-hotspot-0")).containsExactly("市政设施", "", "", "50", "件");
+        assertThat(rowTexts("wall-hotspot-1").getFirst()).isEqualTo("未分类");
+        assertThat(hidden("wall-hotspot-2")).isTrue();
+        assertThat(text("wall-hotspots-method")).startsWith("对比前4周同一小时");
+    }
+
+    @Test
     void wallVisitedWithTokenThenReloadWithoutTokenStillShowsFigures() {
         openWall("kiosk-test");
 
@@ -183,6 +243,20 @@ class WallViewTests extends SpringBrowserlessTest {
             roundTrip();
             assertThat(staleBannerShown()).isFalse();
         });
+    }
+
+    private static WallFrame frameWith(Instant now, HotspotBoard hotspots) {
+        return new WallFrame(FrameKind.UPDATE, 101, now, CallFigures.empty(now), Map.of(), AgentCounts.NONE,
+                new TicketSummary(0, Map.of()), CallPanel.empty(now), TicketBoard.EMPTY, hotspots);
+    }
+
+    /** The texts of a hotspot row's cells, in order. */
+    private List<String> rowTexts(String id) {
+        return row(id).getChildren().map(c -> ((Span) c).getText()).toList();
+    }
+
+    private boolean hiddenSpan(String id) {
+        return $(Span.class).withId(id).single().getElement().hasAttribute("hidden");
     }
 
     /** Opens {@code /wall?token=...} as a kiosk's address bar would. */

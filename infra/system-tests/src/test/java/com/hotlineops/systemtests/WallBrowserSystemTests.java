@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The wall in real Chromium (Playwright, {@code src/test/node/wall.spec.mjs}): no figures without the kiosk token;
  * with it, at 1080p and at 4K, live numbers that follow CTI events posted while it is open, the ticket board with
- * countdowns ticking in the browser, the calls chart and the enterprise line, nothing overflowing the screen and no
- * phone number on it; then the backend stopped under the open wall (stale banner with the data's age) and started
+ * countdowns ticking in the browser, the calls chart and the enterprise line, the hotspots panel showing a spike
+ * seeded through the API as {@code GET /api/v1/hotspots} judges it, nothing overflowing the screen and no phone
+ * number on it; then the backend stopped under the open wall (stale banner with the data's age) and started
  * again (banner gone, figures moving). Screenshots are kept under {@code target/screenshots}.
  */
 class WallBrowserSystemTests {

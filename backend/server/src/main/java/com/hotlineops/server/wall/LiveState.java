@@ -69,10 +69,12 @@ public class LiveState implements SmartLifecycle {
     private volatile Disposable following;
 
     private final TicketBoardFeed board;
+    private final HotspotFeed hotspots;
 
     LiveState(CallEventStore calls, LiveCallPanel callPanel, EventStream stream, DatabaseClient db, JsonMapper json,
-            Clock clock, HotlineProperties properties, TicketBoardFeed board) {
+            Clock clock, HotlineProperties properties, TicketBoardFeed board, HotspotFeed hotspots) {
         this.board = board;
+        this.hotspots = hotspots;
         this.calls = calls;
         this.callPanel = callPanel;
         this.stream = stream;
@@ -203,7 +205,7 @@ public class LiveState implements SmartLifecycle {
         openTickets.values().forEach(t -> byStatus.merge(t.status(), 1L, Long::sum));
         return new WallFrame(kind, seq.incrementAndGet(), now, all, byQueue, agents.counts(),
                 new TicketSummary(openTickets.size(), byStatus),
-                callPanel.panel(callsById.values(), agents.counts(), now), board.latest());
+                callPanel.panel(callsById.values(), agents.counts(), now), board.latest(), hotspots.latest());
     }
 
     @Override
