@@ -543,14 +543,15 @@ final class TrafficSimulator {
 
     // ---- tickets ------------------------------------------------------------------------------------------------
 
+    /** Title, content and the category an agent would file it under (the tree of {@code categories.csv}). */
     private static final String[][] MATTERS = {
-            {"路灯不亮", "小区门口路灯坏了三天，晚上出行不安全"},
-            {"停水咨询", "小区已经停水两天了，没有接到任何通知"},
-            {"噪音扰民", "夜间工地施工噪音很大，影响休息"},
-            {"道路破损", "人行道地砖松动，老人容易摔倒"},
-            {"垃圾清运", "垃圾桶满了没人清运，气味很大"},
-            {"占道经营", "早市摊贩占用消防通道"},
-            {"供暖不热", "家里暖气温度不达标，室温只有十五度"},
+            {"路灯不亮", "小区门口路灯坏了三天，晚上出行不安全", "0101"},
+            {"停水咨询", "小区已经停水两天了，没有接到任何通知", "0104"},
+            {"噪音扰民", "夜间工地施工噪音很大，影响休息", "0201"},
+            {"道路破损", "人行道地砖松动，老人容易摔倒", "0101"},
+            {"垃圾清运", "垃圾桶满了没人清运，气味很大", "0204"},
+            {"占道经营", "早市摊贩占用消防通道", "0802"},
+            {"供暖不热", "家里暖气温度不达标，室温只有十五度", "0106"},
     };
 
     private JsonNode units;
@@ -576,7 +577,8 @@ final class TrafficSimulator {
             String[] matter = MATTERS[random.nextInt(MATTERS.length)];
             JsonNode grid = grids.get(random.nextInt(grids.size()));
             var intake = json.createObjectNode().put("channel", "HOTLINE").put("title", matter[0])
-                    .put("content", matter[1]).put("location", grid.get("name").asString());
+                    .put("content", matter[1]).put("categoryCode", matter[2])
+                    .put("location", grid.get("name").asString());
             intake.putObject("citizen").put("phone", caller);
             JsonNode created = post(backend.resolve("/api/v1/intake"), token(ticket.creator()), intake);
             String id = created.get("ticket").get("id").asString();
