@@ -7,16 +7,11 @@
 // Environment: UI_URL, BACKEND_URL, CONTROL_URL (SystemControl: stop/start one app), KIOSK_TOKEN, bearer tokens
 // CTI_TOKEN (the telephone platform), AGENT_TOKEN, DISPATCHER_TOKEN, SUPERVISOR_TOKEN, DIRECTOR_TOKEN,
 // SCREENSHOT_DIR, CHROMIUM (path of Debian's chromium).
-import { chromium } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { env, launchChromium } from './support.mjs';
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
 const uiUrl = env('UI_URL');
 const backendUrl = env('BACKEND_URL');
 const screenshots = env('SCREENSHOT_DIR');
@@ -267,11 +262,7 @@ const openWall = async (browser, width, height) => {
   return page;
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 
 try {
   const denied = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
