@@ -1,14 +1,14 @@
 package com.hotlineops.core.board;
 
+import static com.hotlineops.core.support.Timestamps.instant;
+
 import com.hotlineops.contract.sla.SlaState;
 import com.hotlineops.contract.wall.TicketBoard;
 import com.hotlineops.core.config.HotlineProperties;
 import com.hotlineops.core.marktrack.ClearToZeroService;
 import com.hotlineops.core.sla.SlaStates;
-import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -108,10 +108,5 @@ public class TicketBoardService {
                         .thenComparing(u -> Objects.toString(u.unitName(), "")))
                 .toList();
         return new TicketBoard(byState, dueToday, overdueByUnit, nearest, ctz, directors);
-    }
-
-    private static Instant instant(Readable row, String column) {
-        OffsetDateTime t = row.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,12 +1,13 @@
 package com.hotlineops.core.enterprise;
 
+import static com.hotlineops.core.support.Timestamps.instant;
+
 import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.contract.ticket.TicketGrade;
 import com.hotlineops.contract.ticket.TicketStatus;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -61,10 +62,5 @@ public class EnterpriseLedger {
                 TicketStatus.valueOf(r.get("status", String.class)), instant(r, "finish_due"),
                 instant(r, "closed_at"), r.get("audited_by", String.class), r.get("revisit_result", String.class),
                 r.get("three_way_calls", Long.class));
-    }
-
-    private static Instant instant(Readable row, String column) {
-        OffsetDateTime t = row.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

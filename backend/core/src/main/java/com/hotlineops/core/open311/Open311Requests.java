@@ -1,5 +1,8 @@
 package com.hotlineops.core.open311;
 
+import static com.hotlineops.core.support.Timestamps.instant;
+import static com.hotlineops.core.support.Timestamps.utc;
+
 import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.contract.ticket.Citizen;
 import com.hotlineops.contract.ticket.IntakeRequest;
@@ -12,8 +15,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -292,14 +293,5 @@ public class Open311Requests {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Readable r, String column) {
-        OffsetDateTime t = r.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

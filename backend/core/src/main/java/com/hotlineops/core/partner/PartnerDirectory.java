@@ -1,5 +1,8 @@
 package com.hotlineops.core.partner;
 
+import static com.hotlineops.core.support.Timestamps.instant;
+import static com.hotlineops.core.support.Timestamps.utc;
+
 import com.hotlineops.contract.partner.IssuedKey;
 import com.hotlineops.contract.partner.IssuedWebhookSecret;
 import com.hotlineops.contract.partner.KeyRotation;
@@ -14,8 +17,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -258,14 +259,5 @@ public class PartnerDirectory {
     /** PostgreSQL keeps microseconds. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Readable r, String column) {
-        OffsetDateTime t = r.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

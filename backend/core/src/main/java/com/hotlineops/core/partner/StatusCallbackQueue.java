@@ -1,12 +1,13 @@
 package com.hotlineops.core.partner;
 
+import static com.hotlineops.core.support.Timestamps.utc;
+
 import com.hotlineops.contract.partner.StatusCallback;
 import com.hotlineops.contract.ticket.TicketStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -102,9 +103,5 @@ public class StatusCallbackQueue {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
     }
 }

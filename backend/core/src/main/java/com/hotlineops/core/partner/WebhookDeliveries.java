@@ -1,5 +1,8 @@
 package com.hotlineops.core.partner;
 
+import static com.hotlineops.core.support.Timestamps.instant;
+import static com.hotlineops.core.support.Timestamps.utc;
+
 import com.hotlineops.contract.partner.DeliveriesReplayed;
 import com.hotlineops.contract.partner.DeliveryState;
 import com.hotlineops.contract.partner.WebhookDeliveryPage;
@@ -9,8 +12,6 @@ import com.hotlineops.core.security.Actor;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -148,14 +149,5 @@ public class WebhookDeliveries {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Readable r, String column) {
-        OffsetDateTime t = r.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

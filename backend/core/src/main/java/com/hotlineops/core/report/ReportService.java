@@ -1,5 +1,8 @@
 package com.hotlineops.core.report;
 
+import static com.hotlineops.core.support.Timestamps.instant;
+import static com.hotlineops.core.support.Timestamps.utc;
+
 import com.hotlineops.contract.hotspot.HotspotCell;
 import com.hotlineops.contract.report.Bulletin;
 import com.hotlineops.contract.report.BulletinItem;
@@ -16,16 +19,13 @@ import com.hotlineops.core.config.HotlineProperties;
 import com.hotlineops.core.hotspot.HotspotService;
 import com.hotlineops.core.hotspot.SpikeRule;
 import io.r2dbc.postgresql.codec.Json;
-import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
@@ -436,14 +436,5 @@ public class ReportService {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Readable row, String column) {
-        OffsetDateTime t = row.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

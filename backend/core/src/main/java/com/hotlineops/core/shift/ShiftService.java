@@ -1,5 +1,8 @@
 package com.hotlineops.core.shift;
 
+import static com.hotlineops.core.support.Timestamps.instant;
+import static com.hotlineops.core.support.Timestamps.utc;
+
 import com.hotlineops.contract.shift.DirectorTicket;
 import com.hotlineops.contract.shift.MyShift;
 import com.hotlineops.contract.shift.Shift;
@@ -13,8 +16,6 @@ import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -182,14 +183,5 @@ public class ShiftService {
     private static Shift read(Readable r) {
         return new Shift(r.get("id", UUID.class), r.get("director_id", UUID.class), r.get("display_name", String.class),
                 r.get("unit_id", UUID.class), instant(r, "starts_at"), instant(r, "ends_at"), r.get("seat", String.class));
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Readable row, String column) {
-        OffsetDateTime t = row.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,14 +1,15 @@
 package com.hotlineops.core.ticket;
 
+import static com.hotlineops.core.support.Timestamps.instant;
+import static com.hotlineops.core.support.Timestamps.utc;
+
 import com.hotlineops.contract.sla.SlaClockKind;
 import com.hotlineops.contract.sla.SlaClockView;
 import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.core.sla.SlaPolicy;
 import com.hotlineops.core.sla.SlaStates;
-import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -155,14 +156,5 @@ class SlaClockStore {
     Mono<Void> markSupervised(UUID ticket, Instant now) {
         return db.sql("update ticket set supervised_at = coalesce(supervised_at, :now) where id = :id")
                 .bind("id", ticket).bind("now", utc(now)).then();
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Readable row, String column) {
-        OffsetDateTime t = row.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,5 +1,7 @@
 package com.hotlineops.core.ticket;
 
+import static com.hotlineops.core.support.Timestamps.utc;
+
 import com.hotlineops.contract.sla.SlaState;
 import com.hotlineops.contract.ticket.TicketListItem;
 import com.hotlineops.contract.ticket.TicketPage;
@@ -12,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -178,10 +179,6 @@ public class TicketList {
         OffsetDateTime due = row.get("next_due", OffsetDateTime.class);
         return new TicketListItem(ticket.view(), row.get("unit_name", String.class),
                 sla == null ? null : SlaState.valueOf(sla), due == null ? null : due.toInstant());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** Where the previous page ended: its sort key as PostgreSQL printed it, and the id that breaks ties. */

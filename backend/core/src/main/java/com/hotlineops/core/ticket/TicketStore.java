@@ -1,5 +1,8 @@
 package com.hotlineops.core.ticket;
 
+import static com.hotlineops.core.support.Timestamps.instant;
+import static com.hotlineops.core.support.Timestamps.utc;
+
 import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.contract.ticket.EnterpriseProfile;
 import com.hotlineops.contract.ticket.TicketGrade;
@@ -10,7 +13,6 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -286,15 +288,6 @@ class TicketStore {
 
     private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Readable row, String column) {
-        OffsetDateTime t = row.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     static TicketRow read(Readable row) {
