@@ -2,20 +2,15 @@ package com.hotlineops.dashboard.console;
 
 import com.hotlineops.contract.ticket.TicketListItem;
 import com.hotlineops.contract.ticket.TicketPage;
-import com.hotlineops.dashboard.security.DeskUser;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.notification.Notification;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,12 +43,7 @@ public abstract class DeskViewTest extends SpringBrowserlessTest {
     }
 
     protected static void signIn(String username, String... roles) {
-        DeskUser user = new DeskUser(username, Set.of(roles), null,
-                new DeskUser.BackendCredentials("access-" + username, "refresh", Instant.now().plusSeconds(900)));
-        List<SimpleGrantedAuthority> authorities = Set.of(roles).stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+        SignedIn.as(username, roles);
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hotlineops.dashboard.console.FakeBackend;
 import com.hotlineops.dashboard.console.HomeView;
-import com.hotlineops.dashboard.security.DeskUser;
+import com.hotlineops.dashboard.console.SignedIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
@@ -23,20 +23,16 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -86,12 +82,7 @@ class ReportViewsTests extends SpringBrowserlessTest {
     }
 
     static void signIn(String username, String... roles) {
-        DeskUser user = new DeskUser(username, Set.of(roles), null,
-                new DeskUser.BackendCredentials("access-" + username, "refresh", Instant.now().plusSeconds(900)));
-        List<SimpleGrantedAuthority> authorities = Set.of(roles).stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+        SignedIn.as(username, roles);
     }
 
     private static LocalDate today() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hotlineops.dashboard.console.FakeBackend;
 import com.hotlineops.dashboard.console.HomeView;
-import com.hotlineops.dashboard.security.DeskUser;
+import com.hotlineops.dashboard.console.SignedIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
@@ -29,15 +29,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -90,12 +87,7 @@ class SupervisorViewsTests extends SpringBrowserlessTest {
     }
 
     static void signIn(String username, String... roles) {
-        DeskUser user = new DeskUser(username, Set.of(roles), null,
-                new DeskUser.BackendCredentials("access-" + username, "refresh", Instant.now().plusSeconds(900)));
-        List<SimpleGrantedAuthority> authorities = Set.of(roles).stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+        SignedIn.as(username, roles);
     }
 
     private static String row(String id, String number, String sla, Instant due, String tags, boolean supervised) {
