@@ -110,8 +110,8 @@ class MetricsScrapeIntegrationTests extends BackendIntegrationTest {
         PartnerCredentials credentials = PartnerFixtures.register(http, token(http, "admin"), name,
                 List.of(Channel.CITY_APP), "http://127.0.0.1:" + partner.getAddress().getPort() + "/hook");
         http.post().uri("/api/v1/intake").header("X-Api-Key", credentials.apiKey())
-                .bodyValue(new IntakeRequest(Channel.CITY_APP, "m-" + UUID.randomUUID(), new Citizen("钱七", "13900004444"),
-                        "井盖缺失", "文化路口井盖缺失", "0101", "文化路", null, null))
+                .bodyValue(new IntakeRequest(Channel.CITY_APP, "m-" + UUID.randomUUID(),
+                        new Citizen("钱七", "13900004444"), "井盖缺失", "文化路口井盖缺失", "0101", "文化路", null, null))
                 .exchange().expectStatus().isCreated();
         return name;
     }
