@@ -67,8 +67,12 @@ import reactor.core.publisher.Flux;
  * Redis, with the demo organisation. Every integration test class extends this, so they share one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hotline.demo.enabled=true", "hotline.mobile.rsocket-port=0"})
+        properties = {"hotline.demo.enabled=true", "hotline.mobile.rsocket-port=0",
+                "hotline.metrics.token=" + MobileApiIntegrationTestSupport.METRICS_TOKEN})
 public abstract class MobileApiIntegrationTestSupport {
+
+    /** The scrape credential Prometheus would present ({@code HOTLINE_METRICS_TOKEN}, decision 0030). */
+    protected static final String METRICS_TOKEN = "test-scrape-credential-0123456789abcdef";
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(20);
     protected static final MimeType AUTHENTICATION =

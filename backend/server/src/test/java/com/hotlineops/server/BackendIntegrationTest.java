@@ -17,9 +17,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.rsocket.server.port=0", "hotline.demo.enabled=true",
-                "hotline.webhooks.initial-backoff=200ms", "hotline.webhooks.poll-interval=200ms"})
+                "hotline.webhooks.initial-backoff=200ms", "hotline.webhooks.poll-interval=200ms",
+                "hotline.metrics.token=" + BackendIntegrationTest.METRICS_TOKEN})
 @AutoConfigureWebTestClient
 public abstract class BackendIntegrationTest {
+
+    /** The scrape credential Prometheus would present ({@code HOTLINE_METRICS_TOKEN}, decision 0030). */
+    protected static final String METRICS_TOKEN = "test-scrape-credential-0123456789abcdef";
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {

@@ -4,6 +4,8 @@ import com.hotlineops.contract.wall.WallFrame;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -21,6 +23,9 @@ import reactor.util.retry.Retry;
  *
  * <p>Time and timers come from the {@code clock} scheduler, so staleness and coalescing run on virtual time in
  * tests.
+ *
+ * <p>What an operator needs to know of it (decision 0030) it counts without a meter registry of its own: frames
+ * received, views attached, and the time since the last frame ({@code dashboard.metrics} turns them into meters).
  */
 public class LiveWall {
 
@@ -42,6 +47,9 @@ public class LiveWall {
     private final Throttle<LiveWallState> throttle;
 
     private final Object lock = new Object();
+    private final Instant created;
+    private final AtomicLong framesReceived = new AtomicLong();
+    private final AtomicInteger viewsAttached = new AtomicInteger();
     private LiveWallState state;
     private Disposable staleTimer = Disposables.disposed();
     private Disposable subscription = Disposables.disposed();
@@ -61,7 +69,8 @@ public class LiveWall {
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
         this.throttle = new Throttle<>(MIN_PUBLISH_INTERVAL, clock, this::emit);
-        this.state = LiveWallState.waiting(now());
+        this.created = now();
+        this.state = LiveWallState.waiting(created);
         throttle.offer(state);
     }
 
@@ -106,7 +115,28 @@ public class LiveWall {
      * the fan-out scheduler and skips to the newest when it falls behind.
      */
     public Flux<LiveWallState> states() {
-        return published.asFlux().onBackpressureLatest().publishOn(fanOut, 1);
+        return published.asFlux().onBackpressureLatest().publishOn(fanOut, 1)
+                .doOnSubscribe(s -> viewsAttached.incrementAndGet())
+                .doFinally(signal -> viewsAttached.decrementAndGet());
+    }
+
+    /** Frames received from the backend since this instance started. */
+    public long framesReceived() {
+        return framesReceived.get();
+    }
+
+    /** Subscribers of {@link #states()} now: the wall views attached to this instance. */
+    public int viewsAttached() {
+        return viewsAttached.get();
+    }
+
+    /** Time since the last frame arrived, or since this instance started while none has. */
+    public Duration sinceLastFrame() {
+        Instant last;
+        synchronized (lock) {
+            last = state.receivedAt() != null ? state.receivedAt() : created;
+        }
+        return Duration.between(last, now());
     }
 
     /** The newest state, including changes not yet published because of coalescing. */
@@ -117,6 +147,7 @@ public class LiveWall {
     }
 
     private void onFrame(WallFrame frame) {
+        framesReceived.incrementAndGet();
         synchronized (lock) {
             if (state.link() == LiveWallState.Link.DOWN) {
                 log.info("Wall stream live ({} frame {})", frame.kind(), frame.seq());

@@ -10,6 +10,10 @@ import com.hotlineops.core.ticket.TicketNotFoundException;
 import com.hotlineops.core.ticket.TicketService;
 import com.hotlineops.mobile.ticket.WorkerList;
 import com.hotlineops.mobile.ticket.WorkerTickets;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -31,6 +35,8 @@ import reactor.core.publisher.Mono;
  * ends where the buffer starts, so nothing is lost or repeated at the seam. No list is sent: the phone keeps its own
  * and applies the changes. If the stream no longer holds everything after {@code C} (trimmed), the changes cannot be
  * replayed: the feed sends RESYNC and then starts as from scratch, never skipping silently.
+ *
+ * <p>Every item sent counts in {@code hotline.mobile.feed.items} by kind (decision 0030).
  */
 @Service
 class FeedService {
@@ -39,12 +45,20 @@ class FeedService {
     private final EventStream stream;
     private final TicketService tickets;
     private final WorkerTickets workerTickets;
+    private final Map<FeedItemKind, Counter> itemsSent = new EnumMap<>(FeedItemKind.class);
 
-    FeedService(TicketEventHub hub, EventStream stream, TicketService tickets, WorkerTickets workerTickets) {
+    FeedService(TicketEventHub hub, EventStream stream, TicketService tickets, WorkerTickets workerTickets,
+            MeterRegistry meters) {
         this.hub = hub;
         this.stream = stream;
         this.tickets = tickets;
         this.workerTickets = workerTickets;
+        for (FeedItemKind kind : FeedItemKind.values()) {
+            itemsSent.put(kind, Counter.builder("hotline.mobile.feed.items")
+                    .description("Items sent on phone feeds, by kind")
+                    .tag("kind", kind.name())
+                    .register(meters));
+        }
     }
 
     Flux<FeedItem> open(Actor worker, FeedRequest request) {
@@ -55,10 +69,11 @@ class FeedService {
         }
         Predicate<TicketEvent> concerns = e -> WorkerList.concerns(e.change(), worker);
         return Flux.usingWhen(hub.join(concerns),
-                member -> cursor == null
-                        ? fromScratch(WorkerFeed.fromScratch(worker), member, false)
-                        : resumed(worker, cursor, member, concerns),
-                member -> Mono.fromRunnable(member::leave));
+                        member -> cursor == null
+                                ? fromScratch(WorkerFeed.fromScratch(worker), member, false)
+                                : resumed(worker, cursor, member, concerns),
+                        member -> Mono.fromRunnable(member::leave))
+                .doOnNext(item -> itemsSent.get(item.kind()).increment());
     }
 
     private Flux<FeedItem> fromScratch(WorkerFeed feed, FanOut.Member<TicketEvent> member, boolean resync) {

@@ -5,6 +5,9 @@ import com.hotlineops.core.events.EventStream;
 import com.hotlineops.core.events.StreamEvent;
 import com.hotlineops.core.events.Topic;
 import com.hotlineops.mobile.MobileProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -24,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * its subscribers). It follows the stream from its tail at start and hands each ticket change to the feeds it
  * concerns through a {@link FanOut}. A resumed feed that needs older changes reads them once with a bounded range
  * read ({@code EventStream.range}) and then joins this fan-out; no feed follows the stream itself.
+ *
+ * <p>Meters (decision 0030): {@code hotline.mobile.feeds}, the feeds joined now, and
+ * {@code hotline.mobile.feed.overflows}, the feeds ended because their phone fell a whole buffer behind.
  */
 @Component
 class TicketEventHub implements SmartLifecycle {
@@ -38,11 +44,19 @@ class TicketEventHub implements SmartLifecycle {
     private final Sinks.One<String> started = Sinks.one();
     private volatile Disposable reader;
 
-    TicketEventHub(EventStream stream, JsonMapper json, MobileProperties properties) {
+    TicketEventHub(EventStream stream, JsonMapper json, MobileProperties properties, MeterRegistry meters) {
         this.stream = stream;
         this.json = json;
-        this.fanOut = new FanOut<>(properties.feedBuffer(), Schedulers.parallel(),
-                () -> new FeedOverflowException(properties.feedBuffer()));
+        Counter overflows = Counter.builder("hotline.mobile.feed.overflows")
+                .description("Phone feeds ended because the phone fell a whole buffer behind (it resumes)")
+                .register(meters);
+        this.fanOut = new FanOut<>(properties.feedBuffer(), Schedulers.parallel(), () -> {
+            overflows.increment();
+            return new FeedOverflowException(properties.feedBuffer());
+        });
+        Gauge.builder("hotline.mobile.feeds", fanOut, FanOut::size)
+                .description("Open mobile.feed streams of this instance")
+                .register(meters);
     }
 
     /** Joins the fan-out once the hub follows the stream; the member gets every change after its position. */

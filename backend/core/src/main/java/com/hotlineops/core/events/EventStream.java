@@ -10,6 +10,8 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +33,9 @@ import reactor.util.retry.Retry;
  * appended before (a sorted set of the last {@link #RELAYED_WINDOW} ids beside the stream), so a relay that dies, or
  * whose commit fails, after Redis took a batch does not double it when the batch is sent again
  * (docs/decisions/0001, amendment of 2026-11-26).
+ *
+ * <p>Meters (decision 0030): {@code hotline.stream.entries.read} counts the entries this instance's followers read
+ * (each follower counts its own), {@code hotline.stream.follow.errors} the reads that ended in a Redis failure.
  */
 @Component
 public class EventStream implements DisposableBean {
@@ -68,9 +73,17 @@ public class EventStream implements DisposableBean {
     /** One connection for the non-blocking reads, opened on first use; a failed connect is retried next time. */
     private final Mono<StatefulRedisConnection<String, String>> shared;
     private volatile StatefulRedisConnection<String, String> sharedOpened;
+    private final Counter entriesRead;
+    private final Counter followErrors;
 
-    EventStream(RedisClient client, HotlineProperties properties) {
+    EventStream(RedisClient client, HotlineProperties properties, MeterRegistry meters) {
         this.client = client;
+        this.entriesRead = Counter.builder("hotline.stream.entries.read")
+                .description("Event stream entries read by the followers of this instance")
+                .register(meters);
+        this.followErrors = Counter.builder("hotline.stream.follow.errors")
+                .description("Event stream reads that failed (Redis down or restarted); the reader reconnects")
+                .register(meters);
         this.uri = RedisURI.create(properties.redis().url());
         this.key = properties.redis().key("events");
         this.relayedKey = properties.redis().key("events:relayed");
@@ -117,8 +130,12 @@ public class EventStream implements DisposableBean {
                                             XReadArgs.StreamOffset.from(key, last.get())))
                             .repeat()
                             .map(EventStream::toEvent)
-                            .doOnNext(e -> last.set(e.id())),
-                    c -> Mono.fromCompletionStage(c.closeAsync()));
+                            .doOnNext(e -> {
+                                last.set(e.id());
+                                entriesRead.increment();
+                            }),
+                    c -> Mono.fromCompletionStage(c.closeAsync()))
+                    .doOnError(e -> followErrors.increment());
         });
     }
 

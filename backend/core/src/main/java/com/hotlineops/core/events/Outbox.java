@@ -27,4 +27,20 @@ public class Outbox {
                 .bind("payload", Json.of(json.writeValueAsString(payload)))
                 .then();
     }
+
+    /**
+     * How far the relay is behind, read from the table (a stuck relay reports nothing itself): the entries waiting,
+     * counted up to {@code countUpTo} so that a large backlog costs no more than that, and the age of the oldest by
+     * PostgreSQL's own clock (the clock that stamped it, so no skew between hosts enters the figure). Two index reads;
+     * meant for a timer, not for every scrape (decision 0030).
+     */
+    public Mono<OutboxBacklog> backlog(int countUpTo) {
+        return db.sql("""
+                        select (select count(*) from (select 1 from outbox limit :cap) waiting) as pending,
+                               coalesce(extract(epoch from clock_timestamp()
+                                        - (select created_at from outbox order by id limit 1)), 0)::float8 as oldest""")
+                .bind("cap", countUpTo)
+                .map(row -> new OutboxBacklog(row.get("pending", Long.class), row.get("oldest", Double.class)))
+                .one();
+    }
 }

@@ -1,11 +1,15 @@
 package com.hotlineops.core.events;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,6 +31,11 @@ import reactor.util.retry.Retry;
  * transaction-level advisory lock so that two relays can never interleave even during a hand-over. If the commit
  * fails after Redis took the entries, the next run sends them again: delivery is at least once and consumers
  * ignore repeats.
+ *
+ * <p>Meters (decision 0030): {@code hotline.outbox.relayed} counts the entries this instance moved, once their
+ * transaction committed; {@code hotline.outbox.relay.leader} is 1 while this instance holds the leader lock, so the
+ * cluster's sum says whether anyone relays at all. How far behind the relay is, is measured from the table
+ * ({@link Outbox#backlog}), since a stuck relay counts nothing.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -40,14 +49,22 @@ class OutboxRelay implements SmartLifecycle {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final EventStream stream;
+    private final Counter relayed;
+    private final AtomicInteger leading = new AtomicInteger();
     private volatile Disposable running;
 
     OutboxRelay(PostgresqlConnectionConfiguration pgConfiguration, DatabaseClient db, TransactionalOperator tx,
-            EventStream stream) {
+            EventStream stream, MeterRegistry meters) {
         this.pgConfiguration = pgConfiguration;
         this.db = db;
         this.tx = tx;
         this.stream = stream;
+        this.relayed = Counter.builder("hotline.outbox.relayed")
+                .description("Outbox entries this instance moved to the Redis stream (committed batches)")
+                .register(meters);
+        Gauge.builder("hotline.outbox.relay.leader", leading, AtomicInteger::get)
+                .description("1 while this instance holds the outbox relay's leader lock")
+                .register(meters);
     }
 
     @Override
@@ -67,7 +84,7 @@ class OutboxRelay implements SmartLifecycle {
                                 .startWith(1)
                                 .onBackpressureLatest()
                                 .concatMap(wake -> drain(redis), 1)),
-                PostgresqlConnection::close);
+                pg -> Mono.fromRunnable(() -> leading.set(0)).then(pg.close()));
     }
 
     private Mono<Void> listen(PostgresqlConnection pg) {
@@ -81,7 +98,10 @@ class OutboxRelay implements SmartLifecycle {
                         .next())
                 .filter(Boolean::booleanValue)
                 .repeatWhenEmpty(Integer.MAX_VALUE, attempts -> attempts.delayElements(Duration.ofSeconds(2)))
-                .doOnNext(ok -> log.info("This instance now relays the outbox"))
+                .doOnNext(ok -> {
+                    leading.set(1);
+                    log.info("This instance now relays the outbox");
+                })
                 .then();
     }
 
@@ -105,7 +125,7 @@ class OutboxRelay implements SmartLifecycle {
                 .flatMap(entries -> entries.isEmpty()
                         ? Mono.just(0)
                         : stream.append(redis, entries).thenReturn(entries.size()));
-        return tx.transactional(batch);
+        return tx.transactional(batch).doOnNext(n -> relayed.increment(n));
     }
 
     @Override

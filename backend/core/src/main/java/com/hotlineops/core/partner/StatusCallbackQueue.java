@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,7 @@ public class StatusCallbackQueue {
                                              limit :limit
                                                for update of w skip locked)
                             returning d.id, d.event_id, d.attempts, d.external_id, d.ticket_number, d.status,
-                                      d.occurred_at, p.webhook_url, p.webhook_secret,
+                                      d.occurred_at, p.name, p.webhook_url, p.webhook_secret,
                                       case when p.previous_secret_expires_at > :now then p.previous_webhook_secret
                                       end as previous_secret""")
                     .bind("until", utc(now.plus(lease))).bind("now", utc(now)).bind("limit", limit)
@@ -65,9 +66,27 @@ public class StatusCallbackQueue {
                             new StatusCallback(r.get("external_id", String.class), r.get("ticket_number", String.class),
                                     TicketStatus.valueOf(r.get("status", String.class)),
                                     r.get("occurred_at", OffsetDateTime.class).toInstant(),
-                                    r.get("event_id", UUID.class).toString())))
+                                    r.get("event_id", UUID.class).toString()),
+                            r.get("name", String.class)))
                     .all();
         });
+    }
+
+    /**
+     * The callbacks waiting to be delivered (PENDING: due now or at a later retry) per partner that has a webhook,
+     * zero included, by partner name. A handful of partners and an index on (partner, state): cheap, but meant for a
+     * timer rather than every metrics scrape (decision 0030).
+     */
+    public Mono<Map<String, Long>> pendingByPartner() {
+        return db.sql("""
+                        select p.name, count(d.id) as pending
+                          from partner p
+                          left join webhook_delivery d on d.partner_id = p.id and d.state = 'PENDING'
+                         where p.webhook_url is not null
+                         group by p.name""")
+                .map(r -> Map.entry(r.get("name", String.class), r.get("pending", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** The partner acknowledged the callback with {@code httpStatus} (2xx): it is never sent again. */

@@ -4,6 +4,8 @@ import com.hotlineops.core.events.EventStream;
 import com.hotlineops.core.events.Topic;
 import com.hotlineops.core.partner.StatusCallbackQueue;
 import com.hotlineops.core.partner.PendingCallback;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code hotline.webhooks.poll-interval} for retries that fell due, claims due rows from the {@link StatusCallbackQueue},
  * POSTs each signed ({@link WebhookSignature}) and records the outcome: 2xx is delivered, anything else is retried on
  * the {@link RetrySchedule} until {@code max-attempts}. A disabled partner's callbacks are not claimed; they wait.
+ *
+ * <p>Each recorded outcome counts in {@code hotline.webhook.deliveries} by partner and outcome: {@code delivered},
+ * {@code retried} (the attempt failed, another is scheduled) or {@code failed} (given up: FAILED until an
+ * administrator replays it). Those waiting are sampled from the table (decision 0030).
  */
 @Component
 class WebhookDeliverer implements SmartLifecycle {
@@ -46,6 +52,7 @@ class WebhookDeliverer implements SmartLifecycle {
     private final Duration lease;
     private final boolean enabled;
     private final HttpClient http;
+    private final MeterRegistry meters;
     /**
      * Rings when an administrator made callbacks due (a replay, a partner enabled again), so they go out now rather
      * than at the next poll. Best effort: a ring lost to a concurrent one is made up by the poll.
@@ -53,7 +60,7 @@ class WebhookDeliverer implements SmartLifecycle {
     private final Sinks.Many<Long> wakeups = Sinks.many().multicast().directBestEffort();
     private volatile Disposable running;
 
-    WebhookDeliverer(StatusCallbackQueue queue, EventStream events, JsonMapper json, Clock clock,
+    WebhookDeliverer(StatusCallbackQueue queue, EventStream events, JsonMapper json, Clock clock, MeterRegistry meters,
             @Value("${hotline.webhooks.enabled:true}") boolean enabled,
             @Value("${hotline.webhooks.poll-interval:1s}") Duration pollInterval,
             @Value("${hotline.webhooks.initial-backoff:10s}") Duration initialBackoff,
@@ -64,6 +71,7 @@ class WebhookDeliverer implements SmartLifecycle {
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.meters = meters;
         this.enabled = enabled;
         this.pollInterval = pollInterval;
         this.timeout = timeout;
@@ -126,7 +134,8 @@ class WebhookDeliverer implements SmartLifecycle {
         })
                 .map(HttpResponse::statusCode)
                 .onErrorResume(e -> failed(c, null, e.toString()).then(Mono.<Integer>empty()))
-                .flatMap(status -> status / 100 == 2 ? queue.delivered(c.id(), status)
+                .flatMap(status -> status / 100 == 2
+                        ? queue.delivered(c.id(), status).doOnSuccess(x -> count(c, "delivered"))
                         : failed(c, status, "HTTP " + status));
     }
 
@@ -135,7 +144,17 @@ class WebhookDeliverer implements SmartLifecycle {
         if (next == null) {
             log.warn("Status callback {} given up after {} attempts: {}", c, c.attempt(), error);
         }
-        return queue.failed(c.id(), status, error, next);
+        return queue.failed(c.id(), status, error, next)
+                .doOnSuccess(x -> count(c, next == null ? "failed" : "retried"));
+    }
+
+    private void count(PendingCallback c, String outcome) {
+        Counter.builder("hotline.webhook.deliveries")
+                .description("Outcomes of status callback attempts: delivered, retried, or failed (given up)")
+                .tag("partner", c.partner())
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
     }
 
     @Override

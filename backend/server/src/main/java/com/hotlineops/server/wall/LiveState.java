@@ -15,6 +15,8 @@ import com.hotlineops.core.call.CallRecord;
 import com.hotlineops.core.config.HotlineProperties;
 import com.hotlineops.core.events.EventStream;
 import com.hotlineops.core.events.StreamEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the overlap between rebuild and stream costs nothing. When reading the stream fails (Redis down, or restarted without
  * its data) it does the same again once Redis answers: new tail, rebuild, follow; so a lost Redis message costs
  * latency, never a number (DESIGN.md §3 faults). Two instances that read the same PostgreSQL and stream therefore
- * publish the same figures.
+ * publish the same figures. Each such resynchronisation counts in {@code hotline.stream.resyncs{reader="wall"}}
+ * (decision 0030).
  */
 @Component
 public class LiveState implements SmartLifecycle {
@@ -70,9 +73,15 @@ public class LiveState implements SmartLifecycle {
 
     private final TicketBoardFeed board;
     private final HotspotFeed hotspots;
+    private final Counter resyncs;
 
     LiveState(CallEventStore calls, LiveCallPanel callPanel, EventStream stream, DatabaseClient db, JsonMapper json,
-            Clock clock, HotlineProperties properties, TicketBoardFeed board, HotspotFeed hotspots) {
+            Clock clock, HotlineProperties properties, TicketBoardFeed board, HotspotFeed hotspots,
+            MeterRegistry meters) {
+        this.resyncs = Counter.builder("hotline.stream.resyncs")
+                .description("Rebuilds from PostgreSQL after the event stream failed, by reader")
+                .tag("reader", "wall")
+                .register(meters);
         this.board = board;
         this.hotspots = hotspots;
         this.calls = calls;
@@ -105,6 +114,7 @@ public class LiveState implements SmartLifecycle {
                         .flatMapMany(tail -> rebuild()
                                 .doOnSuccess(x -> {
                                     log.info("Live state resynchronised from PostgreSQL, following after {}", tail);
+                                    resyncs.increment();
                                     changes.tryEmitNext(Boolean.TRUE);
                                 })
                                 .thenMany(stream.followUntilError(tail))))
