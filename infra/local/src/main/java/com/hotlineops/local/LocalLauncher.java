@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * removes the embedded database's data.
  *
  * <p>Usage: {@code java -jar local-exec.jar [repository root]}; {@code infra/run.sh} builds and starts it.
- * {@code java -jar local-exec.jar cti-load …}, {@code kb-load …}, {@code feed-load …} and {@code wall-load …} run
- * the benchmarks instead ({@link CtiIngestBenchmark}, {@link KnowledgeLoad}, {@link MobileFeedLoad},
- * {@link WallLatencyBenchmark}).
+ * {@code java -jar local-exec.jar cti-load …}, {@code kb-load …}, {@code feed-load …}, {@code wall-load …} and
+ * {@code wall-sessions …} run the benchmarks instead ({@link CtiIngestBenchmark}, {@link KnowledgeLoad},
+ * {@link MobileFeedLoad}, {@link WallLatencyBenchmark}, {@link WallSessionBenchmark}).
  */
 public final class LocalLauncher {
 
@@ -36,7 +36,8 @@ public final class LocalLauncher {
         // Embedded PostgreSQL echoes the server's own log at INFO; the apps' logs are where the story is.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.zonky")).setLevel(ch.qos.logback.classic.Level.WARN);
         if (args.length > 0 && (args[0].equals("cti-load") || args[0].equals("kb-load")
-                || args[0].equals("feed-load") || args[0].equals("wall-load"))) {
+                || args[0].equals("feed-load") || args[0].equals("wall-load")
+                || args[0].equals("wall-sessions"))) {
             Path here = Path.of(".").toAbsolutePath().normalize();
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             if (args[0].equals("cti-load")) {
@@ -48,6 +49,8 @@ public final class LocalLauncher {
                 MobileFeedLoad.run(here, rest);
             } else if (args[0].equals("wall-load")) {
                 WallLatencyBenchmark.run(here, rest);
+            } else if (args[0].equals("wall-sessions")) {
+                WallSessionBenchmark.run(here, rest);
             } else {
                 KnowledgeLoad.run(here, rest);
             }
