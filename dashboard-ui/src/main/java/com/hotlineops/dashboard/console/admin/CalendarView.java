@@ -90,14 +90,14 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle, Bef
         years.addColumn(y -> getTranslation("console.admin.calendar.year." + y.source().name()))
                 .setHeader(getTranslation("console.admin.calendar.col.source")).setFlexGrow(1);
         years.addColumn(CalendarYear::listedDays).setHeader(getTranslation("console.admin.calendar.col.listed"))
-                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+                .setWidth("6em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         years.addColumn(CalendarYear::editedDays).setHeader(getTranslation("console.admin.calendar.col.edited"))
-                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+                .setWidth("6em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         years.setPartNameGenerator(y -> y.source() == DaySource.FALLBACK ? "admin-fallback" : null);
         years.addItemClickListener(click -> show(YearMonth.of(click.getItem().year(),
                 click.getItem().year() == thisYear ? today.getMonthValue() : 1)));
         years.setAllRowsVisible(true);
-        years.setWidth("26rem");
+        years.setWidth("32rem");
 
         year.setId("calendar-year");
         year.setLabel(getTranslation("console.admin.calendar.year"));
@@ -155,6 +155,8 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle, Bef
         VerticalLayout monthColumn = new VerticalLayout(new H3(getTranslation("console.admin.calendar.monthView")),
                 controls, days, legend, result);
         monthColumn.setPadding(false);
+        monthColumn.setWidth(null);
+        monthColumn.addClassName("admin-month-column");
         HorizontalLayout body = new HorizontalLayout(yearsColumn, monthColumn);
         body.setWidthFull();
         body.setWrap(true);
@@ -264,11 +266,11 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle, Bef
         mark.addClassName("admin-day-mark");
         Span name = new Span(day.name() == null ? "" : day.name());
         name.addClassName("admin-day-name");
-        Span source = new Span(day.source() == DaySource.OFFICIAL ? ""
-                : getTranslation("console.admin.calendar.source.short." + day.source().name()));
+        Span source = new Span(day.source() == DaySource.EDITED
+                ? getTranslation("console.admin.calendar.source.short.EDITED") : "");
         source.addClassName("admin-day-source");
         cell.add(number, mark, name, source);
-        cell.setTitle(describe(day));
+        cell.setTitle(day.date() + " " + state(day));
         cell.addClickListener(click -> new DayEditDialog(day, backend, this::edited).open());
         return cell;
     }
@@ -282,16 +284,17 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle, Bef
         return weekend ? getTranslation("console.admin.calendar.mark.makeUp") : "";
     }
 
-    String describe(CalendarDay day) {
-        return day.date() + " " + getTranslation(day.working() ? "console.admin.calendar.working"
-                : "console.admin.calendar.off") + (day.name() == null ? "" : " · " + day.name()) + " · "
+    /** "工作日 · 春节 · 官方安排": whether the date is working, its name, where that comes from. */
+    private String state(CalendarDay day) {
+        return getTranslation(day.working() ? "console.admin.calendar.working" : "console.admin.calendar.off")
+                + (day.name() == null ? "" : " · " + day.name()) + " · "
                 + getTranslation("console.admin.calendar.source." + day.source().name());
     }
 
     private void edited(DayEditResult answer, boolean undone) {
         CalendarDay day = answer.day();
         String text = getTranslation(undone ? "console.admin.calendar.reverted" : "console.admin.calendar.edited",
-                day.date().toString(), describe(day), answer.ticketsMoved());
+                day.date().toString(), state(day), answer.ticketsMoved());
         result.setText(text);
         result.setVisible(true);
         AdminText.done(text);

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSingleSelectionModel;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -107,33 +108,41 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
                 .collect(Collectors.joining("、"))).setHeader(getTranslation("console.admin.partners.channels"))
                 .setFlexGrow(1);
         partners.addColumn(p -> p.webhookUrl() == null ? getTranslation("console.admin.partners.noWebhook")
-                : p.webhookUrl()).setHeader(getTranslation("console.admin.partners.webhook")).setFlexGrow(2);
-        partners.addComponentColumn(this::stateBadge).setHeader(getTranslation("console.admin.partners.col.state"))
-                .setAutoWidth(true);
+                : p.webhookUrl()).setHeader(getTranslation("console.admin.partners.webhook")).setAutoWidth(true)
+                .setTooltipGenerator(PartnerView::webhookUrl);
+        partners.addComponentColumn(this::stateCell).setHeader(getTranslation("console.admin.partners.col.state"))
+                .setWidth("15em").setFlexGrow(0);
         partners.addColumn(p -> getTranslation("console.admin.partners.keys", p.activeKeyIds().size(),
                         String.join(", ", p.activeKeyIds())))
-                .setHeader(getTranslation("console.admin.partners.col.keys")).setFlexGrow(1);
+                .setHeader(getTranslation("console.admin.partners.col.keys")).setAutoWidth(true);
         partners.addColumn(p -> AdminText.time(p.createdAt()))
                 .setHeader(getTranslation("console.admin.partners.col.created")).setAutoWidth(true);
         partners.setAllRowsVisible(true);
         partners.setEmptyStateText(getTranslation("console.admin.partners.empty"));
+        // The picked partner stays picked when its row is clicked again: the detail below is where the work is.
+        ((GridSingleSelectionModel<PartnerView>) partners.getSelectionModel()).setDeselectAllowed(false);
         partners.asSingleSelect().addValueChangeListener(change -> {
             if (change.getValue() != null) {
                 select(change.getValue());
-            } else if (change.isFromClient()) {
-                selected = null;
-                detail.setVisible(false);
             }
         });
     }
 
-    private Span stateBadge(PartnerView p) {
-        Span badge = new Span(p.enabled() ? getTranslation("console.admin.partners.enabled")
-                : getTranslation("console.admin.partners.disabledBy", AdminText.time(p.disabledAt()),
-                        p.disabledBy() == null ? AdminText.NONE : p.disabledBy()));
+    /** Enabled, or disabled with when and by whom (decision 0026 keeps both while it stays disabled). */
+    private Component stateCell(PartnerView p) {
+        Span badge = new Span(getTranslation(p.enabled() ? "console.admin.partners.enabled"
+                : "console.admin.partners.stateDisabled"));
         badge.addClassNames("admin-badge", p.enabled() ? "admin-badge-ok" : "admin-badge-off");
         badge.setId("partner-state-" + p.name());
-        return badge;
+        if (p.enabled()) {
+            return badge;
+        }
+        Span when = new Span(getTranslation("console.admin.partners.disabledWhen", AdminText.time(p.disabledAt()),
+                p.disabledBy() == null ? AdminText.NONE : p.disabledBy()));
+        when.addClassName("admin-note");
+        Div cell = new Div(badge, when);
+        cell.addClassName("admin-state-cell");
+        return cell;
     }
 
     private void deliveryColumns() {
@@ -154,7 +163,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
                 .setHeader(getTranslation("console.admin.deliveries.col.attempts")).setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
         deliveries.addColumn(this::lastOutcome).setHeader(getTranslation("console.admin.deliveries.col.last"))
-                .setFlexGrow(1);
+                .setAutoWidth(true).setFlexGrow(1).setTooltipGenerator(this::lastOutcome);
         deliveries.addColumn(d -> AdminText.time(d.lastAttemptAt()))
                 .setHeader(getTranslation("console.admin.deliveries.col.lastAt")).setAutoWidth(true);
         deliveries.addColumn(this::nextOrDelivered)
@@ -208,6 +217,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
         try {
             List<PartnerView> all = backend.partners();
             partners.setItems(all);
+            partners.recalculateColumnWidths();
             all.stream().filter(p -> p.id().equals(selected)).findFirst().ifPresent(partners::select);
         } catch (BackendProblem problem) {
             AdminText.problem(problem);
@@ -419,6 +429,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
             page.items().stream().filter(d -> loaded.stream().noneMatch(l -> l.id() == d.id())).forEach(loaded::add);
             nextCursor = page.nextCursor();
             deliveries.setItems(List.copyOf(loaded));
+            deliveries.recalculateColumnWidths();
             more.setVisible(Objects.nonNull(nextCursor));
         } catch (BackendProblem problem) {
             AdminText.problem(problem);

@@ -38,7 +38,7 @@ class SecretDialog extends Dialog {
         Div warning = new Div(VaadinIcon.WARNING.create(),
                 new Paragraph(getTranslation("console.admin.secrets.warning")));
         warning.setId("secrets-warning");
-        warning.addClassName("admin-warning");
+        warning.addClassNames("admin-warning", "admin-warning-row");
         add(warning);
         for (Secret secret : secrets) {
             TextField field = new TextField(secret.label());
@@ -74,7 +74,7 @@ class SecretDialog extends Dialog {
                 forget();
             }
         });
-        setWidth("44em");
+        setWidth("56em");
     }
 
     /** Empties every field, so no secret stays in the page's state once the dialog is closed. */

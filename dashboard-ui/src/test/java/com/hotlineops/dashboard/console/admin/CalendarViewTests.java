@@ -81,7 +81,7 @@ class CalendarViewTests extends AdminViewTest {
                 .as("a past year without a list moves no open deadline: no warning").isEmpty();
         var years = test($(Grid.class).withId("calendar-years").single());
         assertThat(List.of(years.getCellText(1, 0), years.getCellText(1, 1), years.getCellText(1, 2),
-                years.getCellText(1, 3))).containsExactly(String.valueOf(THIS_YEAR), "已载入官方安排", "38", "1");
+                years.getCellText(1, 3))).containsExactly(String.valueOf(THIS_YEAR), "官方安排", "38", "1");
         assertThat(years.getCellText(2, 1)).isEqualTo("无官方安排：按周一至周五");
     }
 
@@ -116,8 +116,9 @@ class CalendarViewTests extends AdminViewTest {
         NativeButton byHand = $(NativeButton.class).withId("calendar-day-2099-03-03").single();
         assertThat(byHand.getClassNames()).contains("admin-day-working", "admin-day-edited");
         assertThat(byHand.getElement().getTextRecursively()).contains("已修改");
-        assertThat($(NativeButton.class).withId("calendar-day-2099-03-04").single().getClassNames())
-                .contains("admin-day-fallback");
+        NativeButton fallback = $(NativeButton.class).withId("calendar-day-2099-03-04").single();
+        assertThat(fallback.getClassNames()).contains("admin-day-fallback");
+        assertThat(fallback.getElement().getTextRecursively()).as("the month says it once, above").isEqualTo("4");
         assertThat($(NativeButton.class).all()).filteredOn(b -> b.getId().orElse("").startsWith("calendar-day-"))
                 .hasSize(31);
     }
@@ -146,7 +147,7 @@ class CalendarViewTests extends AdminViewTest {
         assertThat(body(put).path("working").asBoolean(true)).isFalse();
         assertThat(body(put).path("name").asString()).isEqualTo("测试休息日");
         assertThat($(Paragraph.class).withId("calendar-result").single().getText())
-                .isEqualTo("已修改 2099-03-02：2099-03-02 休息日 · 测试休息日 · 管理员修改。3 件在办工单的时限随之调整。");
+                .isEqualTo("已修改 2099-03-02，现为：休息日 · 测试休息日 · 管理员修改。3 件在办工单的时限随之调整。");
         assertThat($(Dialog.class).withId("calendar-day-dialog").all()).isEmpty();
         assertThat(BACKEND.requests("GET", "/api/v1/calendar/years")).as("edited counts read again").hasSize(2);
     }
@@ -198,7 +199,7 @@ class CalendarViewTests extends AdminViewTest {
 
         assertThat(BACKEND.requests("DELETE", "/api/v1/calendar/days/2099-03-02")).hasSize(1);
         assertThat($(Paragraph.class).withId("calendar-result").single().getText()).isEqualTo(
-                "已撤销对 2099-03-02 的修改，现为：2099-03-02 工作日 · 按周一至周五（无官方安排）。0 件在办工单的时限随之调整。");
+                "已撤销对 2099-03-02 的修改，现为：工作日 · 按周一至周五（无官方安排）。0 件在办工单的时限随之调整。");
     }
 
     @Test

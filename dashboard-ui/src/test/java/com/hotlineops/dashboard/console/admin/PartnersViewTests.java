@@ -80,7 +80,8 @@ class PartnersViewTests extends AdminViewTest {
                 "https://app.example.cn/hotline/hook", "1 个：d633bd0d21605992", "2026-11-20 09:00");
         assertThat(grid.getCellText(1, 1)).isEqualTo("政协云微建议、人大代表民情通达");
         assertThat(grid.getCellText(1, 2)).isEqualTo("（不接收回调）");
-        assertThat(grid.getCellComponent(1, 3).getElement().getText()).isEqualTo("已停用 · 2026-11-26 14:05 · admin");
+        assertThat(grid.getCellComponent(1, 3).getElement().getTextRecursively())
+                .isEqualTo("已停用2026-11-26 14:05 · admin");
         assertThat(grid.getCellComponent(0, 3).getElement().getText()).isEqualTo("启用");
         assertThat($(Div.class).withId("partner-detail").all()).as("hidden until a partner is picked").isEmpty();
     }
@@ -184,6 +185,16 @@ class PartnersViewTests extends AdminViewTest {
                 .contains("403", "暂存队列、不会丢失");
         assertThat($(Paragraph.class).withId("deliveries-replay-all-explain").single().getText())
                 .contains("同一 eventId");
+    }
+
+    @Test
+    void pickedPartnerClickedAgainThenItsDetailStays() {
+        navigate(PartnersView.class);
+        pickCityApp();
+
+        test($(Grid.class).withId("partners-grid").single()).clickRow(0);
+
+        assertThat($(Div.class).withId("partner-detail").all()).hasSize(1);
     }
 
     @Test
