@@ -126,7 +126,8 @@ try {
   let attempted;
   for (let tries = 0; tries < 40 && !attempted; tries++) {
     const deliveries = await http('GET', `/api/v1/admin/partners/${registered.id}/deliveries`, adminToken);
-    attempted = deliveries.items.find((d) => d.ticketNumber === ticketNumber && d.attempts >= 1);
+    // attempts counts an attempt from its claim on; its outcome is recorded once the connection has failed
+    attempted = deliveries.items.find((d) => d.ticketNumber === ticketNumber && d.attempts >= 1 && d.lastError);
     if (!attempted) await new Promise((resolve) => setTimeout(resolve, 500));
   }
   assert.ok(attempted, 'the callback to the unreachable webhook was never attempted');
