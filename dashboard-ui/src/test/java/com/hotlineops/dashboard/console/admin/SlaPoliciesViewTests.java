@@ -2,6 +2,7 @@ package com.hotlineops.dashboard.console.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +76,24 @@ class SlaPoliciesViewTests extends AdminViewTest {
                 .isEqualTo("已修改普通件的时限标准，4 件在办工单的时限随之调整。");
         assertThat($(Dialog.class).withId("sla-form").all()).isEmpty();
         assertThat(BACKEND.requests("GET", "/api/v1/sla/policies")).as("read again").hasSize(2);
+    }
+
+    @Test
+    void englishThenLimitsAndTheAnswerInEnglishSingularWhereOne() {
+        BACKEND.json("PUT /api/v1/sla/policies/STANDARD", answer(true, 1, 5));
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        navigate(SlaPoliciesView.class);
+
+        var grid = test($(Grid.class).withId("sla-policies").single());
+        assertThat(List.of(grid.getCellText(0, 1), grid.getCellText(0, 2), grid.getCellText(1, 2)))
+                .containsExactly("2 working hours", "1 working day", "3 working days");
+        test(cellButton("sla-policies", 1, 4)).click();
+        test($(IntegerField.class).withId("sla-finish-amount").single()).setValue(5);
+        test($(Button.class).withId("sla-save").single()).click();
+        test($(ConfirmDialog.class).withId("sla-confirm").single()).confirm();
+
+        assertThat($(Paragraph.class).withId("sla-result").single().getText())
+                .isEqualTo("Changed the SLA policy of Standard. 1 open ticket had its deadline moved.");
     }
 
     @Test
