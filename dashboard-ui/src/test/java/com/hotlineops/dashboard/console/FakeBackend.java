@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for the backend's HTTP API, for the console's tests only (supervisor and report views): it answers each {@code METHOD path} with what
- * the test set (JSON, or an RFC 9457 problem) and records every request it got, query and body included.
+ * A stand-in for the backend's HTTP API, for the console's tests only (supervisor, report and admin views): it
+ * answers each {@code METHOD path} with what the test set (JSON, or an RFC 9457 problem) and records every request it
+ * got, query and body included.
  */
 public final class FakeBackend implements AutoCloseable {
 
@@ -75,6 +76,12 @@ public final class FakeBackend implements AutoCloseable {
     /** Answer {@code METHOD path} with 200 and this JSON. */
     public FakeBackend json(String methodAndPath, String json) {
         answers.put(methodAndPath, new Answer(200, "application/json", json));
+        return this;
+    }
+
+    /** Answer {@code METHOD path} with this status (201 for a creation) and this JSON. */
+    public FakeBackend json(String methodAndPath, int status, String json) {
+        answers.put(methodAndPath, new Answer(status, "application/json", json));
         return this;
     }
 

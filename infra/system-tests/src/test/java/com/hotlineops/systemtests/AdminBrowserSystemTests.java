@@ -1,0 +1,36 @@
+package com.hotlineops.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hotlineops.local.LocalSystem;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The administrator's pages in real Chromium (Playwright, {@code src/test/node/admin.spec.mjs}) through the real apps:
+ * a partner registered with its key shown once and checked against the intake, disabled and enabled again; the
+ * calendar's years with the fallback warning, a month, a far day edited and the edit undone; the SLA policies. Each
+ * step is checked again through the backend's API. Screenshots under {@code target/screenshots}.
+ */
+class AdminBrowserSystemTests {
+
+    @Test
+    void adminRegistersAPartnerTogglesItAndEditsAndRevertsAFarCalendarDayInTheBrowser() throws Exception {
+        LocalSystem system = RunningSystem.get();
+        Path screenshots = Path.of(System.getProperty("hotline.target", "target")).resolve("screenshots");
+
+        NodeScript.runAndExpectSuccess("admin.spec.mjs", Map.of(
+                "UI_URL", system.ui().toString(),
+                "BACKEND_URL", system.backend().toString(),
+                "ADMIN_TOKEN", RunningSystem.backendToken("admin"),
+                "SCREENSHOT_DIR", screenshots.toString()), Duration.ofMinutes(3));
+
+        assertThat(screenshots.resolve("admin-partner-secrets.png")).exists();
+        assertThat(screenshots.resolve("admin-partners.png")).exists();
+        assertThat(screenshots.resolve("admin-calendar.png")).exists();
+        assertThat(screenshots.resolve("admin-calendar-edited.png")).exists();
+        assertThat(screenshots.resolve("admin-sla-policies.png")).exists();
+    }
+}
