@@ -116,7 +116,11 @@ public class WallView extends Div implements BeforeEnterObserver, HasDynamicTitl
             return;
         }
         UI ui = event.getUI();
-        ui.getPage().executeJs(WallTicker.SCRIPT);
+        // Asking for the script's (empty) result makes the browser answer once the wall is on screen. Vaadin keeps a
+        // UI's last response until the client's next message, in case it must be sent again; a kiosk never sends
+        // another, so without this answer every wall would hold its whole first render, about 155 KB, for good
+        // (docs/benchmarks.md "Wall sessions").
+        ui.getPage().executeJs(WallTicker.SCRIPT).then(installed -> { });
         subscription = liveWall.states().subscribe(state -> ui.access(() -> show(state)));
     }
 

@@ -146,7 +146,10 @@ class WallViewTests extends SpringBrowserlessTest {
         assertThat(hidden("wall-director-0")).isFalse();
         assertThat($(Span.class).withText("张主任").exists()).isTrue();
         assertThat(text("wall-ent-answer-rate")).isEqualTo("96.8%");
-        assertThat($(Div.class).withId("wall-volume-chart").exists()).isTrue();
+        Div chart = $(Div.class).withId("wall-volume-chart").single();
+        assertThat(chart.getElement().getAttribute("data-series")).as("the series as state, not a script call")
+                .startsWith("{\"minutes\":[").contains("\"today\":[", "\"weekEarlier\":[");
+        assertThat(chart.getElement().getAttribute("data-label-today")).isEqualTo("今日");
         assertThat($(Span.class).withText("政企通今日").exists()).isTrue();
     }
 

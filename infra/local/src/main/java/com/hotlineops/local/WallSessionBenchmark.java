@@ -52,11 +52,12 @@ import tools.jackson.databind.json.JsonMapper;
  * docs/benchmarks.md.
  *
  * <p>{@code --push off} opens the same sessions without their WebSocket (a kiosk whose push never connected: the
- * server queues changes for it). {@code --ack on} sends one empty UIDL request after the wall, as a browser's next
- * click would; without it the server keeps the wall's first render as the UI's last response (for a resend), as it
- * does for a real kiosk that never sends a request.
+ * server queues changes for it). {@code --ack on} (the default) sends one empty UIDL request after the wall, as a
+ * browser does: the wall asks for the result of its ticker script, so the browser answers once the wall is on screen
+ * ({@code WallView#onAttach}), and the server keeps that short answer as the UI's last response instead of the wall's
+ * first render. {@code --ack off} is a client that never sends anything after the wall.
  *
- * <p>Arguments: {@code [--sessions 100,250,500] [--hold 60] [--push on|off] [--ack off|on] [--load 3]
+ * <p>Arguments: {@code [--sessions 100,250,500] [--hold 60] [--push on|off] [--ack on|off] [--load 3]
  * [--parallel 4] [--max-seconds 1500]}.
  */
 final class WallSessionBenchmark {
@@ -97,7 +98,7 @@ final class WallSessionBenchmark {
         List<Integer> levels = levels(opt.getOrDefault("sessions", "100,250,500"));
         int hold = Math.min(600, Integer.parseInt(opt.getOrDefault("hold", "60")));
         boolean push = !"off".equals(opt.getOrDefault("push", "on"));
-        boolean ack = "on".equals(opt.getOrDefault("ack", "off"));
+        boolean ack = !"off".equals(opt.getOrDefault("ack", "on"));
         double load = Double.parseDouble(opt.getOrDefault("load", "3"));
         int parallel = Math.max(1, Math.min(16, Integer.parseInt(opt.getOrDefault("parallel", "4"))));
         long maxSeconds = Math.min(3_600, Long.parseLong(opt.getOrDefault("max-seconds", "1500")));
@@ -147,7 +148,7 @@ final class WallSessionBenchmark {
         long pid = system.pid(LocalSystem.App.UI);
         System.out.printf("%nwall-sessions: dashboard-ui pid %d (-Xmx512m), push %s, %s, simulator load %.1f, hold %d "
                 + "s, load average %s%n", pid, push ? "on (WebSocket)" : "OFF (UIs never connected)",
-                ack ? "one empty UIDL request after the wall (--ack on)" : "no request after the wall (a kiosk)", load,
+                ack ? "one empty UIDL request after the wall, as the browser answers the ticker script (--ack on)" : "no request after the wall (--ack off)", load,
                 hold, loadAverage());
         // Let the simulator fill in the day and the wall's stream settle before the baseline.
         TimeUnit.SECONDS.sleep(30);
