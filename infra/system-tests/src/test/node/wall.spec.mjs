@@ -256,9 +256,17 @@ const assertCountdownTicksInTheBrowser = async (page) => {
 
 const openWall = async (browser, width, height) => {
   const page = await browser.newPage({ viewport: { width, height } });
+  // Client-to-server UIDL messages: the navigation, then the answer to the ticker script, which lets the server drop
+  // the first render it keeps for a resend (WallView#onAttach; docs/benchmarks.md "Wall sessions").
+  let uidlPosts = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().includes('v-r=uidl')) uidlPosts += 1;
+  });
   await page.goto(`${uiUrl}/wall?token=${encodeURIComponent(env('KIOSK_TOKEN'))}`);
   await page.waitForSelector('#wall-offered', { timeout: 30_000 });
   await page.waitForSelector('#wall-stale', { state: 'hidden', timeout: 30_000 });
+  for (let waited = 0; uidlPosts < 2 && waited < 10_000; waited += 100) await page.waitForTimeout(100);
+  assert.ok(uidlPosts >= 2, `the wall sent ${uidlPosts} UIDL message(s): the first render was never acknowledged`);
   return page;
 };
 
