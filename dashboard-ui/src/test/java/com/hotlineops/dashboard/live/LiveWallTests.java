@@ -72,7 +72,7 @@ class LiveWallTests {
     }
 
     @Test
-    void burstOfFramesThenViewsGetAtMostFourStatesPerSecond() {
+    void burstOfFramesThenViewsGetAtMostTenStatesPerSecond() {
         connection(0).tryEmitNext(FakeWallBackend.frame(FrameKind.SNAPSHOT, 0, 0));
         published.clear();
         for (int i = 1; i <= 100; i++) {
@@ -80,9 +80,22 @@ class LiveWallTests {
             time.advanceTimeBy(Duration.ofMillis(10));
         }
 
-        assertThat(published).hasSizeLessThanOrEqualTo(4);
+        assertThat(published).hasSizeLessThanOrEqualTo(10);
         time.advanceTimeBy(Duration.ofSeconds(1));
         assertThat(published.getLast().frame().seq()).isEqualTo(100);
+    }
+
+    @Test
+    void framesOnTheBackendsQuarterSecondTickThenEachReachesTheViewsAtOnce() {
+        connection(0).tryEmitNext(FakeWallBackend.frame(FrameKind.SNAPSHOT, 0, 0));
+        for (int i = 1; i <= 40; i++) {
+            // the backend's 250 ms sampling, arriving a few milliseconds early or late
+            time.advanceTimeBy(Duration.ofMillis(i % 2 == 0 ? 246 : 254));
+            WallFrame update = FakeWallBackend.frame(FrameKind.UPDATE, i, i);
+            connection(0).tryEmitNext(update);
+
+            assertThat(published.getLast().frame()).as("frame %d published when it arrived", i).isEqualTo(update);
+        }
     }
 
     @Test

@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
  * removes the embedded database's data.
  *
  * <p>Usage: {@code java -jar local-exec.jar [repository root]}; {@code infra/run.sh} builds and starts it.
- * {@code java -jar local-exec.jar cti-load …}, {@code kb-load …}, {@code feed-load …}, {@code wall-load …} and
- * {@code wall-sessions …} run the benchmarks instead ({@link CtiIngestBenchmark}, {@link KnowledgeLoad},
- * {@link MobileFeedLoad}, {@link WallLatencyBenchmark}, {@link WallSessionBenchmark}).
+ * {@code java -jar local-exec.jar cti-load …}, {@code kb-load …}, {@code feed-load …}, {@code wall-load …},
+ * {@code wall-sessions …} and {@code wall-browser …} run the benchmarks instead ({@link CtiIngestBenchmark},
+ * {@link KnowledgeLoad}, {@link MobileFeedLoad}, {@link WallLatencyBenchmark}, {@link WallSessionBenchmark},
+ * {@link WallBrowserBenchmark}).
  */
 public final class LocalLauncher {
 
@@ -37,7 +38,7 @@ public final class LocalLauncher {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.zonky")).setLevel(ch.qos.logback.classic.Level.WARN);
         if (args.length > 0 && (args[0].equals("cti-load") || args[0].equals("kb-load")
                 || args[0].equals("feed-load") || args[0].equals("wall-load")
-                || args[0].equals("wall-sessions"))) {
+                || args[0].equals("wall-sessions") || args[0].equals("wall-browser"))) {
             Path here = Path.of(".").toAbsolutePath().normalize();
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             if (args[0].equals("cti-load")) {
@@ -51,6 +52,8 @@ public final class LocalLauncher {
                 WallLatencyBenchmark.run(here, rest);
             } else if (args[0].equals("wall-sessions")) {
                 WallSessionBenchmark.run(here, rest);
+            } else if (args[0].equals("wall-browser")) {
+                WallBrowserBenchmark.run(here, rest);
             } else {
                 KnowledgeLoad.run(here, rest);
             }
