@@ -19,7 +19,8 @@ import reactor.util.retry.Retry;
  * The application-wide live state of the wall (DESIGN.md §3: one subscription per instance, fanned out to its
  * UIs). It keeps the latest frame, when it arrived and whether the stream is up; reconnects on its own with
  * exponential backoff whenever the stream errors or completes; and publishes at most one state per
- * {@link #MIN_PUBLISH_INTERVAL} (STYLE.md 10: ≤ 4 updates/s), always the newest.
+ * {@link #MIN_PUBLISH_INTERVAL}, always the newest. The wall's rate (STYLE.md 10: ≤ 4 updates/s) is set once, by the
+ * backend's frame sampling; this only bounds bursts (decision 0034).
  *
  * <p>Time and timers come from the {@code clock} scheduler, so staleness and coalescing run on virtual time in
  * tests.
