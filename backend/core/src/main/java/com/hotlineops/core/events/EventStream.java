@@ -70,7 +70,11 @@ public class EventStream implements DisposableBean {
     private final RedisURI uri;
     private final String key;
     private final String relayedKey;
-    /** One connection for the non-blocking reads, opened on first use; a failed connect is retried next time. */
+    /**
+     * One connection for the non-blocking reads, opened on first use. A failed connect is retried next time, and a
+     * connection Redis has dropped (connections do not reconnect by themselves here: {@code CoreConfiguration}) is
+     * closed and replaced by the next read.
+     */
     private final Mono<StatefulRedisConnection<String, String>> shared;
     private volatile StatefulRedisConnection<String, String> sharedOpened;
     private final Counter entriesRead;
@@ -87,8 +91,13 @@ public class EventStream implements DisposableBean {
         this.uri = RedisURI.create(properties.redis().url());
         this.key = properties.redis().key("events");
         this.relayedKey = properties.redis().key("events:relayed");
-        this.shared = connect().doOnNext(c -> sharedOpened = c)
-                .cache(c -> Duration.ofMillis(Long.MAX_VALUE), e -> Duration.ZERO, () -> Duration.ZERO);
+        this.shared = connect().doOnNext(c -> sharedOpened = c).cacheInvalidateIf(c -> {
+            if (c.isOpen()) {
+                return false;
+            }
+            c.closeAsync();
+            return true;
+        });
     }
 
     /** The id of the newest entry, or {@code 0-0} when the stream is empty; read it before a rebuild from PostgreSQL. */

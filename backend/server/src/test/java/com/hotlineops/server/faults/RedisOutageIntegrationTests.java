@@ -10,6 +10,8 @@ import com.hotlineops.contract.ticket.Citizen;
 import com.hotlineops.contract.ticket.IntakeRequest;
 import com.hotlineops.contract.wall.FrameKind;
 import com.hotlineops.contract.wall.WallFrame;
+import com.hotlineops.core.events.EventStream;
+import com.hotlineops.core.events.StreamEvent;
 import com.hotlineops.local.EmbeddedServices;
 import com.hotlineops.server.wall.LiveState;
 import java.time.Clock;
@@ -29,7 +31,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * DESIGN.md §3 faults, Redis down: commands still commit to PostgreSQL, the outbox keeps their events, and once Redis
  * is back (empty, as a Redis without persistence restarts) the relay delivers everything and the live figures equal a
- * recalculation from PostgreSQL. Runs its own PostgreSQL, Redis and backend.
+ * recalculation from PostgreSQL; reads of the stream on its shared connection (a phone resuming its feed) work again
+ * too. Runs its own PostgreSQL, Redis and backend.
  */
 class RedisOutageIntegrationTests {
 
@@ -50,6 +53,9 @@ class RedisOutageIntegrationTests {
             String supervisor = Backends.token(http, "supervisor1");
             Instant now = clock.instant();
             long offeredBefore = live.frame(FrameKind.SNAPSHOT).today().offered();
+            EventStream stream = app.getBean(EventStream.class);
+            // opens the connection the non-blocking reads share, which the outage will drop
+            assertThat(stream.removedUpTo().block(Duration.ofSeconds(10))).isNotNull();
 
             // Posted right before the outage: relayed or not, read by the live state or not, when Redis goes.
             post(http, cti, Backends.calls(UUID.randomUUID().toString(), 60, now));
@@ -79,6 +85,11 @@ class RedisOutageIntegrationTests {
                         select count(*) as n from ticket
                          where status not in ('CLOSED', 'TRANSFERRED_EMERGENCY', 'MERGED')"""));
             });
+            // Redis came back empty: what the stream holds now is what the relay delivered after the restart
+            String tail = stream.tail().block(Duration.ofSeconds(10));
+            List<StreamEvent> relayed = stream.range("0-0", tail).collectList().block(Duration.ofSeconds(10));
+            assertThat(relayed).isNotEmpty().last().extracting(StreamEvent::id).isEqualTo(tail);
+            assertThat(stream.removedUpTo().block(Duration.ofSeconds(10))).isEqualTo("0-0");
         }
     }
 
