@@ -39,6 +39,14 @@ final class AttemptFailure {
     private AttemptFailure() {
     }
 
+    /**
+     * How long an attempt may take in all, the body included: the request timeout bounds the wait for the answer's
+     * head only. Well within the lease of three timeouts, so no other instance claims the row while it runs.
+     */
+    static Duration wholeAnswer(Duration timeout) {
+        return timeout.multipliedBy(2);
+    }
+
     /** A non-2xx answer: its status, the first characters of its body and, for a redirect, where it pointed. */
     static String answered(int status, String body, String location) {
         StringBuilder line = new StringBuilder("HTTP ").append(status);
@@ -62,8 +70,10 @@ final class AttemptFailure {
         String line;
         if (e instanceof HttpConnectTimeoutException) {
             line = "connect timed out after " + seconds(timeout) + ": " + where;
-        } else if (e instanceof HttpTimeoutException || e instanceof TimeoutException) {
+        } else if (e instanceof HttpTimeoutException) {
             line = "no answer within " + seconds(timeout) + " from " + where;
+        } else if (e instanceof TimeoutException) {
+            line = "answer not complete within " + seconds(wholeAnswer(timeout)) + " from " + where;
         } else if (causedBy(e, UnresolvedAddressException.class) || causedBy(e, UnknownHostException.class)) {
             line = "unknown host: " + (url == null ? "?" : url.getHost());
         } else if (e instanceof ConnectException) {

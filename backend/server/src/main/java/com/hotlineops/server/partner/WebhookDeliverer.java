@@ -130,10 +130,8 @@ class WebhookDeliverer implements SmartLifecycle {
                     .header(WebhookSignature.HEADER, WebhookSignature.header(c.secret(), c.previousSecret(), t, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            // The request timeout ends the wait for the answer's head; this one a body that trickles in, well
-            // within the lease, so no other instance claims the row while this attempt still runs.
             return Mono.fromFuture(() -> http.sendAsync(request, AttemptFailure.bodyPrefix()))
-                    .timeout(timeout.multipliedBy(2));
+                    .timeout(AttemptFailure.wholeAnswer(timeout));
         })
                 .onErrorResume(e -> failed(c, null, AttemptFailure.unanswered(e, uri(c.url()), timeout))
                         .then(Mono.empty()))

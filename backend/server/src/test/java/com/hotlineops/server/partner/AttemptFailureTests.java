@@ -113,6 +113,37 @@ class AttemptFailureTests {
     }
 
     @Test
+    void errorWhoseBodyTricklesInThenCutOffAfterTwiceTheTimeoutAndSaidSo() throws Exception {
+        try (ServerSocket slow = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread answering = Thread.ofVirtual().start(() -> {
+                try (Socket s = slow.accept()) {
+                    s.getOutputStream().write(("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 100000\r\n\r\n"
+                            + "still writing").getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    Thread.sleep(Duration.ofSeconds(5));
+                } catch (IOException | InterruptedException e) {
+                    // the test is over
+                }
+            });
+            URI url = URI.create("http://127.0.0.1:" + slow.getLocalPort() + "/hook");
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+            Throwable cut = null;
+            try {
+                client.sendAsync(request, AttemptFailure.bodyPrefix())
+                        .orTimeout(AttemptFailure.wholeAnswer(TIMEOUT).toMillis(), TimeUnit.MILLISECONDS)
+                        .get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                cut = e;
+            }
+
+            assertThat(AttemptFailure.unanswered(cut, url, TIMEOUT))
+                    .isEqualTo("answer not complete within 600 ms from 127.0.0.1:" + slow.getLocalPort());
+            answering.interrupt();
+        }
+    }
+
+    @Test
     void serverErrorThenStatusAndTheFirst200CharactersOfItsBodyOnOneLine() throws Exception {
         String body = "数据库不可用\n\t" + "x".repeat(5_000);
         HttpResponse<String> response = post(serve(500, body, null));
