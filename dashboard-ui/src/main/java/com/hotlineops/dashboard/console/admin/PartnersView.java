@@ -187,7 +187,8 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
         if (d.lastError() == null || d.lastError().equals(status)) {
             return status;
         }
-        return status == null ? d.lastError() : status + " · " + d.lastError();
+        // The backend's line starts with the status when there was one ("HTTP 500: <the answer>", decision 0033).
+        return status == null || d.lastError().startsWith(status) ? d.lastError() : status + " · " + d.lastError();
     }
 
     private String nextOrDelivered(WebhookDeliveryView d) {

@@ -441,6 +441,21 @@ class PartnersViewTests extends AdminViewTest {
     }
 
     @Test
+    void lastErrorWithTheEndpointsAnswerOrWithoutAStatusThenShownAsTheBackendWroteIt() {
+        BACKEND.json("GET " + PARTNERS + "/" + CITY_APP + "/deliveries", """
+                {"items":[%s,%s],"nextCursor":null}""".formatted(
+                delivery(45, "PENDING", 500, "HTTP 500: <h1>503 维护中</h1>"),
+                delivery(44, "PENDING", null, "connection refused: app.example.cn:443")));
+        navigate(PartnersView.class);
+
+        pickCityApp();
+
+        var grid = test($(Grid.class).withId("deliveries-grid").single());
+        assertThat(grid.getCellText(0, 6)).isEqualTo("HTTP 500: <h1>503 维护中</h1>");
+        assertThat(grid.getCellText(1, 6)).isEqualTo("connection refused: app.example.cn:443");
+    }
+
+    @Test
     void failedCallbackReplayedThenPostSentAfterConfirmation() {
         BACKEND.json("POST " + PARTNERS + "/" + CITY_APP + "/deliveries/43/replay",
                 delivery(43, "PENDING", 500, "HTTP 500"));
