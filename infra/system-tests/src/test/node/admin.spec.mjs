@@ -1,10 +1,10 @@
 // The administrator's pages in a real browser, through the real apps: admin signs in, registers a partner system and
 // sees its API key and webhook secret once (the key is then checked against the intake, and gone from the page),
-// disables and re-enables it (the intake answers 403, then accepts the key again), finds the status callback of a
-// request it submits listed with its failed attempt (its webhook answers nobody), reads the calendar's years — a year
-// without an official holiday list is warned about — and a month, edits a day far in the future (so no open ticket's
-// deadline moves) and undoes the edit, each checked through the backend's API; and opens the SLA policies. Run by
-// AdminBrowserSystemTests with the system already started; exits non-zero on failure.
+// disables and re-enables it (the intake answers 403, then accepts the key again), changes its webhook URL, finds the
+// status callback of a request it submits listed with why its attempt failed (its webhook answers nobody), reads the
+// calendar's years — a year without an official holiday list is warned about — and a month, edits a day far in the
+// future (so no open ticket's deadline moves) and undoes the edit, each checked through the backend's API; and opens
+// the SLA policies. Run by AdminBrowserSystemTests with the system already started; exits non-zero on failure.
 //
 // Environment: UI_URL, BACKEND_URL, ADMIN_TOKEN (bearer token), SCREENSHOT_DIR, CHROMIUM (path of Debian's chromium).
 import { randomUUID } from 'node:crypto';
@@ -114,6 +114,22 @@ try {
   assert.equal(await intakeStatus(apiKey), 400, 'the key works again once enabled');
   console.log(`partners: ${partnerName} disabled (intake 403) and enabled again`);
 
+  // --- partners: its webhook URL changed (a merge patch; the name stays) -----------------------------------------
+  await page.locator('#partner-edit').click();
+  await page.locator('#partner-edit-form').waitFor({ state: 'attached', timeout: 10_000 });
+  assert.equal(await page.locator('#partner-name input').inputValue(), partnerName);
+  assert.equal(await page.locator('#partner-webhook input').inputValue(), 'http://127.0.0.1:9/hotline/hook');
+  await page.locator('#partner-webhook input').fill('http://127.0.0.1:9/hotline/v2/hook');
+  await page.locator('#partner-save').click();
+  await page.locator('#partner-edit-form').waitFor({ state: 'detached', timeout: 10_000 });
+  await page.locator('#partners-grid vaadin-grid-cell-content', { hasText: 'http://127.0.0.1:9/hotline/v2/hook' })
+    .filter({ visible: true }).first().waitFor({ timeout: 10_000 });
+  const changed = await http('GET', `/api/v1/admin/partners/${registered.id}`, adminToken);
+  assert.equal(changed.webhookUrl, 'http://127.0.0.1:9/hotline/v2/hook');
+  assert.equal(changed.name, partnerName);
+  assert.deepEqual(changed.channels, ['CITY_APP']);
+  console.log(`partners: ${partnerName} webhook URL changed`);
+
   // --- partners: a status callback to a webhook nobody answers, seen with its failed attempt ---------------------
   const intake = await fetch(`${backendUrl}/api/v1/intake`, {
     method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
@@ -137,7 +153,7 @@ try {
   const callbackRow = page.locator('#deliveries-grid vaadin-grid-cell-content', { hasText: ticketNumber })
     .filter({ visible: true });
   await callbackRow.first().waitFor({ timeout: 10_000 });
-  assert.ok(attempted.lastError, JSON.stringify(attempted));
+  assert.equal(attempted.lastError, 'connection refused: 127.0.0.1:9', JSON.stringify(attempted));
   assert.ok((await page.locator('#deliveries-grid').innerText()).includes(attempted.lastError.slice(0, 20)),
     `the last error "${attempted.lastError}" is not shown`);
   await page.screenshot({ path: `${screenshots}/admin-partners.png`, fullPage: true });

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
@@ -24,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class BackendApi {
+
+    private static final MediaType MERGE_PATCH = MediaType.parseMediaType("application/merge-patch+json");
 
     private final RestClient http;
     private final CurrentUser user;
@@ -66,6 +69,15 @@ public class BackendApi {
     public <T> T put(String path, Object body, Class<T> type, Object... variables) {
         return call(bearer -> http.put().uri(path, variables).headers(h -> h.setBearerAuth(bearer)).body(body)
                 .retrieve().body(type));
+    }
+
+    /**
+     * PATCH with a JSON merge patch (RFC 7396): the members of {@code patch}, nulls included, replace the resource's;
+     * the ones it does not have stay as they are.
+     */
+    public <T> T mergePatch(String path, Object patch, Class<T> type, Object... variables) {
+        return call(bearer -> http.patch().uri(path, variables).headers(h -> h.setBearerAuth(bearer))
+                .contentType(MERGE_PATCH).body(patch).retrieve().body(type));
     }
 
     public void delete(String path, Object... variables) {

@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeBackend implements AutoCloseable {
 
     /** One request as it arrived; {@code query} decoded, a repeated name keeps its last value. */
-    public record Request(String method, String path, Map<String, String> query, String body) {
+    public record Request(String method, String path, Map<String, String> query, String body, String contentType) {
     }
 
     private record Answer(int status, String contentType, String body) {
@@ -45,7 +45,8 @@ public final class FakeBackend implements AutoCloseable {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Request(method, path, query(exchange.getRequestURI().getRawQuery()), body));
+        requests.add(new Request(method, path, query(exchange.getRequestURI().getRawQuery()), body,
+                exchange.getRequestHeaders().getFirst("Content-Type")));
         Answer answer = answers.getOrDefault(method + " " + path, new Answer(404, "application/problem+json",
                 "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"not in the fake\"}"));
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);

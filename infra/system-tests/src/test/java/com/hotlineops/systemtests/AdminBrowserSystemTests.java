@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The administrator's pages in real Chromium (Playwright, {@code src/test/node/admin.spec.mjs}) through the real apps:
- * a partner registered with its key shown once and checked against the intake, disabled and enabled again; the
- * calendar's years with the fallback warning, a month, a far day edited and the edit undone; the SLA policies. Each
- * step is checked again through the backend's API. Screenshots under {@code target/screenshots}.
+ * a partner registered with its key shown once and checked against the intake, disabled and enabled again, its
+ * webhook URL changed, its callback listed with why it failed; the calendar's years with the fallback warning, a month,
+ * a far day edited and the edit undone; the SLA policies. Each step is checked again through the backend's API.
+ * Screenshots under {@code target/screenshots}.
  */
 class AdminBrowserSystemTests {
 

@@ -13,7 +13,9 @@ import java.util.UUID;
  * @param attempts       attempts since it was queued or last replayed
  * @param lastHttpStatus the partner's HTTP status on the last attempt; null before the first attempt or when none came
  *                       back (timeout, refused connection)
- * @param lastError      why the last attempt failed ({@code HTTP 500}, a timeout …), null after a success
+ * @param lastError      why the last attempt failed, in one line of at most 300 characters ({@code HTTP 500: <the
+ *                       first 200 characters of the answer>}, {@code connection refused: host:port}, {@code no
+ *                       answer within 10 s from host:port} …, decision 0033), null after a success
  * @param nextAttemptAt  when it is due while PENDING (already due while its partner is disabled), null otherwise
  * @param replays        how often an administrator has replayed it
  */

@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -35,7 +36,8 @@ import reactor.core.publisher.Mono;
  * Registered partners and their API keys. Registering shows the key and the webhook secret once; a rotation issues a
  * new key (or webhook secret) and leaves the earlier ones a grace period. Keys are found by their public id and checked
  * against the stored SHA-256 in constant time ({@link ApiKeys}). An administrator may disable a partner: its keys are
- * refused and its callbacks wait in the queue until it is enabled again (decision 0026).
+ * refused and its callbacks wait in the queue until it is enabled again (decision 0026), and change its channels and
+ * webhook URL; its name, which ticket histories carry, never changes (decision 0033).
  */
 @Service
 public class PartnerDirectory {
@@ -68,7 +70,7 @@ public class PartnerDirectory {
             Instant now = now();
             String secret = ApiKeys.randomToken(32);
             ApiKeys.Issued key = ApiKeys.issue();
-            String[] channels = request.channels().stream().distinct().map(Enum::name).sorted().toArray(String[]::new);
+            String[] channels = names(request.channels());
             var insert = db.sql("""
                             insert into partner (id, name, channels, webhook_url, webhook_secret, created_at, created_by)
                             values (:id, :name, :channels, :url, :secret, :at, :by)""")
@@ -133,6 +135,55 @@ public class PartnerDirectory {
                     .map(r -> r.get("id", UUID.class)).one()
                     .switchIfEmpty(Mono.error(() -> new PartnerNotFoundException(partnerId)))
                     .thenReturn(new IssuedWebhookSecret(secret, expires));
+        });
+    }
+
+    /**
+     * Changes a partner's channels or webhook URL (a JSON merge patch, decision 0033); answers the partner as it is
+     * afterwards. Idempotent: the same patch again changes nothing. The deliverer reads the URL when it claims a
+     * callback, so every attempt from now on — retries of callbacks already waiting included — goes to the new URL; a
+     * new URL also makes the waiting callbacks due at once (the old endpoint may have been failing for hours), keeping
+     * their attempts. An attempt already on the wire finishes against the old URL; if it fails, its retry goes to the
+     * new one. Removing the URL stops new callbacks (none is queued without one) and holds the waiting ones, unsent
+     * and not counting attempts, until a URL is set again. FAILED callbacks stay FAILED: replaying them is the
+     * administrator's call.
+     */
+    public Mono<PartnerView> update(UUID partnerId, PartnerChanges changes) {
+        return Mono.defer(() -> {
+            if (changes == null) {
+                return Mono.error(new InvalidPartnerException("The body must be a JSON object"));
+            }
+            Instant now = now();
+            return tx.transactional(db.sql("""
+                            select id, name, channels, webhook_url, enabled from partner where id = :id for update""")
+                    .bind("id", partnerId)
+                    .map(PartnerDirectory::partner).one()
+                    .switchIfEmpty(Mono.error(() -> new PartnerNotFoundException(partnerId)))
+                    .flatMap(current -> {
+                        if (changes.nameGiven() && !current.name().equals(changes.name())) {
+                            return Mono.error(new InvalidPartnerException("name cannot be changed: it is the "
+                                    + "partner's identity in ticket histories (partner:" + current.name()
+                                    + "); register a new partner for a new name"));
+                        }
+                        List<Channel> channels = changes.channelsGiven() ? changes.channels()
+                                : List.copyOf(current.channels());
+                        String url = changes.webhookUrlGiven()
+                                ? changes.webhookUrl() == null ? null : changes.webhookUrl().strip()
+                                : current.webhookUrl();
+                        validateChannels(channels);
+                        validateUrl(url);
+                        var update = db.sql("update partner set channels = :channels, webhook_url = :url "
+                                        + "where id = :id")
+                                .bind("id", partnerId).bind("channels", names(channels));
+                        update = url == null ? update.bindNull("url", String.class) : update.bind("url", url);
+                        Mono<Void> due = url == null || url.equals(current.webhookUrl()) ? Mono.empty()
+                                : db.sql("""
+                                        update webhook_delivery set next_attempt_at = :now
+                                         where partner_id = :id and state = 'PENDING' and next_attempt_at > :now""")
+                                        .bind("id", partnerId).bind("now", utc(now)).then();
+                        return update.then().then(due);
+                    })
+                    .then(find(partnerId)));
         });
     }
 
@@ -235,15 +286,28 @@ public class PartnerDirectory {
             throw new InvalidPartnerException(
                     "name is required: 2–40 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        if (r.channels() == null || r.channels().isEmpty() || r.channels().contains(null)) {
+        validateChannels(r.channels());
+        validateUrl(r.webhookUrl() == null ? null : r.webhookUrl().strip());
+    }
+
+    private static void validateChannels(List<Channel> channels) {
+        if (channels == null || channels.isEmpty() || channels.stream().anyMatch(Objects::isNull)) {
             throw new InvalidPartnerException("channels is required: at least one channel");
         }
-        if (r.channels().stream().anyMatch(VOICE::contains)) {
+        if (channels.stream().anyMatch(VOICE::contains)) {
             throw new InvalidPartnerException("a partner may not submit on the voice channels " + VOICE);
         }
-        if (r.webhookUrl() != null && !validUrl(r.webhookUrl().strip())) {
-            throw new InvalidPartnerException("webhookUrl must be an absolute http or https URL");
+    }
+
+    /** The same rule at registration and on a change: none, or an absolute http(s) URL of at most 2000 characters. */
+    private static void validateUrl(String url) {
+        if (url != null && !validUrl(url)) {
+            throw new InvalidPartnerException("webhookUrl must be an absolute http or https URL (or null for none)");
         }
+    }
+
+    private static String[] names(List<Channel> channels) {
+        return channels.stream().distinct().map(Enum::name).sorted().toArray(String[]::new);
     }
 
     private static boolean validUrl(String url) {

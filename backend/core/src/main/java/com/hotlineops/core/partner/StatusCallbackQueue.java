@@ -37,8 +37,9 @@ public class StatusCallbackQueue {
     /**
      * Claims up to {@code limit} due callbacks of enabled partners for {@code lease}, counting the attempt now. A
      * disabled partner's callbacks are not claimed, so they keep their attempts and are due at once when it is enabled
-     * again (decision 0026). The secrets are read here, so each attempt is signed with the secrets current when it is
-     * sent.
+     * again (decision 0026); so are the callbacks of a partner whose webhook URL was removed, until one is set again
+     * (decision 0033). The URL and the secrets are read here, so each attempt goes to the URL and is signed with the
+     * secrets current when it is sent.
      */
     public Flux<PendingCallback> claim(int limit, Duration lease) {
         return Flux.defer(() -> {
@@ -51,7 +52,7 @@ public class StatusCallbackQueue {
                                and d.id in (select w.id from webhook_delivery w join partner e on e.id = w.partner_id
                                              where w.state = 'PENDING' and w.next_attempt_at <= :now
                                                and (w.leased_until is null or w.leased_until <= :now)
-                                               and e.enabled
+                                               and e.enabled and e.webhook_url is not null
                                              order by w.next_attempt_at, w.id
                                              limit :limit
                                                for update of w skip locked)
@@ -74,7 +75,7 @@ public class StatusCallbackQueue {
 
     /**
      * The callbacks waiting to be delivered (PENDING: due now or at a later retry) per partner that has a webhook,
-     * zero included, by partner name. A handful of partners and an index on (partner, state): cheap, but meant for a
+     * zero included, or that has callbacks held because its webhook URL was removed, by partner name. A handful of partners and an index on (partner, state): cheap, but meant for a
      * timer rather than every metrics scrape (decision 0030).
      */
     public Mono<Map<String, Long>> pendingByPartner() {
@@ -82,7 +83,7 @@ public class StatusCallbackQueue {
                         select p.name, count(d.id) as pending
                           from partner p
                           left join webhook_delivery d on d.partner_id = p.id and d.state = 'PENDING'
-                         where p.webhook_url is not null
+                         where p.webhook_url is not null or d.id is not null
                          group by p.name""")
                 .map(r -> Map.entry(r.get("name", String.class), r.get("pending", Long.class)))
                 .all()

@@ -11,6 +11,7 @@ import com.hotlineops.core.open311.ServiceType;
 import com.hotlineops.core.open311.UnknownServiceException;
 import com.hotlineops.core.partner.ChannelNotAllowedException;
 import com.hotlineops.core.partner.ExternalIdTakenException;
+import com.hotlineops.core.partner.Partner;
 import com.hotlineops.core.partner.PartnerDirectory;
 import com.hotlineops.core.ticket.InvalidTicketCommandException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -114,8 +115,12 @@ class Open311Controller {
                 return Mono.error(new Open311Error(HttpStatus.BAD_REQUEST, "api_key is required"));
             }
             NewServiceRequest request = newRequest(p, exchange.getRequest().getHeaders().getFirst(IDEMPOTENCY_KEY));
-            return partners.authenticate(apiKey)
+            // A wrong key learns nothing; the holder of a right key learns its partner is disabled, so it does not
+            // rotate a key that is fine (decision 0033).
+            return partners.identify(apiKey)
                     .switchIfEmpty(Mono.error(() -> new Open311Error(HttpStatus.FORBIDDEN, "Invalid api_key")))
+                    .flatMap(partner -> partner.enabled() ? Mono.just(partner)
+                            : Mono.error(new Open311Error(HttpStatus.FORBIDDEN, disabled(partner))))
                     .flatMap(partner -> requests.submit(partner, request))
                     .map(s -> {
                         ObjectNode r = json.createObjectNode();
@@ -267,6 +272,12 @@ class Open311Controller {
     private String time(Instant i) {
         return i == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                 i.atZone(zone).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** GeoReport's error for the key of a disabled partner: it names the state, not the key, which is right. */
+    static String disabled(Partner partner) {
+        return "api_key disabled: the hotline has disabled partner " + partner.name() + " until further notice; the "
+                + "key itself is valid, do not rotate it — contact the hotline";
     }
 
     private static NewServiceRequest newRequest(MultiValueMap<String, String> p, String idempotencyKey) {

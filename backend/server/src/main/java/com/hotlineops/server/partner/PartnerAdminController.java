@@ -5,18 +5,29 @@ import com.hotlineops.contract.partner.IssuedWebhookSecret;
 import com.hotlineops.contract.partner.KeyRotation;
 import com.hotlineops.contract.partner.PartnerCredentials;
 import com.hotlineops.contract.partner.PartnerRequest;
+import com.hotlineops.contract.partner.PartnerUpdate;
 import com.hotlineops.contract.partner.PartnerView;
 import com.hotlineops.contract.partner.WebhookSecretRotation;
+import com.hotlineops.contract.ticket.Channel;
+import com.hotlineops.core.partner.InvalidPartnerException;
+import com.hotlineops.core.partner.PartnerChanges;
 import com.hotlineops.core.partner.PartnerDirectory;
 import com.hotlineops.core.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,11 +35,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Partner administration (ADMIN only). Registering and rotating answer a secret once, so neither is idempotent: a
  * repeated registration is refused with 409 (the name is unique), and every rotation issues one more key or secret.
- * Disabling and enabling are idempotent: they answer the partner as it is afterwards (decision 0026).
+ * Disabling and enabling are idempotent: they answer the partner as it is afterwards (decision 0026), and so is a
+ * change of channels or webhook URL, a JSON merge patch (decision 0033).
  */
 @RestController
 @RequestMapping("/api/v1/admin/partners")
@@ -63,6 +76,65 @@ class PartnerAdminController {
     @Operation(summary = "One partner (ADMIN)")
     Mono<PartnerView> partner(@PathVariable UUID id) {
         return partners.find(id);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change a partner's channels or webhook URL: a JSON merge patch (RFC 7396; "
+            + "application/merge-patch+json or application/json) — members left out stay as they are, webhookUrl null "
+            + "removes it; the name cannot change. Callbacks waiting go to the new URL from their next attempt, due "
+            + "at once; an attempt already on the wire finishes against the old one. Idempotent: 200 with the "
+            + "partner; 400 for an invalid value or any other member, 404 for an unknown partner (ADMIN)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @Content(mediaType = "application/merge-patch+json",
+                            schema = @Schema(implementation = PartnerUpdate.class)),
+                    @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = PartnerUpdate.class))}))
+    Mono<PartnerView> update(@PathVariable UUID id, @RequestBody JsonNode patch) {
+        return Mono.defer(() -> partners.update(id, changes(patch))).doOnNext(p -> deliverer.wake());
+    }
+
+    /** The merge patch as the directory reads it; anything but the members a partner may change is refused. */
+    static PartnerChanges changes(JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw new InvalidPartnerException("The body must be a JSON object (a JSON merge patch)");
+        }
+        PartnerChanges changes = PartnerChanges.NONE;
+        for (Map.Entry<String, JsonNode> member : patch.properties()) {
+            JsonNode value = member.getValue();
+            changes = switch (member.getKey()) {
+                case "channels" -> changes.withChannels(channels(value));
+                case "webhookUrl" -> {
+                    if (!value.isNull() && !value.isString()) {
+                        throw new InvalidPartnerException("webhookUrl must be a string, or null to remove it");
+                    }
+                    yield changes.withWebhookUrl(value.isNull() ? null : value.asString());
+                }
+                case "name" -> changes.withName(value.isString() ? value.asString() : null);
+                default -> throw new InvalidPartnerException("Unknown member " + member.getKey()
+                        + ": only channels and webhookUrl can be changed (disable and enable have their own "
+                        + "routes; keys and the webhook secret are rotated)");
+            };
+        }
+        return changes;
+    }
+
+    private static List<Channel> channels(JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw new InvalidPartnerException("channels must be an array of channels");
+        }
+        List<Channel> channels = new ArrayList<>();
+        for (JsonNode c : value.values()) {
+            try {
+                channels.add(Channel.valueOf(c.isString() ? c.asString() : ""));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidPartnerException("Unknown channel " + c + "; the channels are "
+                        + Arrays.toString(Channel.values()));
+            }
+        }
+        return channels;
     }
 
     @PostMapping("/{id}/keys")

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * entry of the event stream (a callback row is committed with the change that the entry announces) and every
  * {@code hotline.webhooks.poll-interval} for retries that fell due, claims due rows from the {@link StatusCallbackQueue},
  * POSTs each signed ({@link WebhookSignature}) and records the outcome: 2xx is delivered, anything else is retried on
- * the {@link RetrySchedule} until {@code max-attempts}. A disabled partner's callbacks are not claimed; they wait.
+ * the {@link RetrySchedule} until {@code max-attempts}, with a line saying why ({@link AttemptFailure}). A disabled partner's callbacks are not claimed; they wait.
  *
  * <p>Each recorded outcome counts in {@code hotline.webhook.deliveries} by partner and outcome: {@code delivered},
  * {@code retried} (the attempt failed, another is scheduled) or {@code failed} (given up: FAILED until an
@@ -130,13 +130,23 @@ class WebhookDeliverer implements SmartLifecycle {
                     .header(WebhookSignature.HEADER, WebhookSignature.header(c.secret(), c.previousSecret(), t, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            return Mono.fromFuture(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
+            return Mono.fromFuture(() -> http.sendAsync(request, AttemptFailure.bodyPrefix()))
+                    .timeout(AttemptFailure.wholeAnswer(timeout));
         })
-                .map(HttpResponse::statusCode)
-                .onErrorResume(e -> failed(c, null, e.toString()).then(Mono.<Integer>empty()))
-                .flatMap(status -> status / 100 == 2
-                        ? queue.delivered(c.id(), status).doOnSuccess(x -> count(c, "delivered"))
-                        : failed(c, status, "HTTP " + status));
+                .onErrorResume(e -> failed(c, null, AttemptFailure.unanswered(e, uri(c.url()), timeout))
+                        .then(Mono.empty()))
+                .flatMap(response -> response.statusCode() / 100 == 2
+                        ? queue.delivered(c.id(), response.statusCode()).doOnSuccess(x -> count(c, "delivered"))
+                        : failed(c, response.statusCode(), AttemptFailure.answered(response.statusCode(),
+                                response.body(), response.headers().firstValue("Location").orElse(null))));
+    }
+
+    private static URI uri(String url) {
+        try {
+            return url == null ? null : URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private Mono<Void> failed(PendingCallback c, Integer status, String error) {

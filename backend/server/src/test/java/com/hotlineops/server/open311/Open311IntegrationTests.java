@@ -257,6 +257,27 @@ class Open311IntegrationTests extends BackendIntegrationTest {
     }
 
     @Test
+    void disabledPartnersKeyIsRefusedSayingItIsDisabledInGeoReportsErrorFormatWhileAWrongKeyLearnsNothing() {
+        PartnerCredentials off = PartnerFixtures.register(http, token(http, "admin"),
+                PartnerFixtures.uniqueName("o311"), List.of(Channel.OPEN311), null);
+        http.post().uri("/api/v1/admin/partners/" + off.partner().id() + "/disable")
+                .headers(h -> h.setBearerAuth(token(http, "admin"))).exchange().expectStatus().isOk();
+        long before = open311Rows();
+
+        String refused = body(post("json", form(off.apiKey(), "0101"), null), 403);
+        assertValid(GeoReportSchemas.errors(), refused);
+        assertThat(json.readTree(refused).get(0).get("description").asString())
+                .startsWith("api_key disabled: ").contains(off.partner().name());
+        assertError("xml", post("xml", form(off.apiKey(), "0101"), null), 403);
+        assertThat(text(children(GeoReportSchemas.xml(body(post("xml", form(off.apiKey(), "0101"), null), 403))
+                .getDocumentElement(), "error").getFirst(), "description")).startsWith("api_key disabled: ");
+        String wrong = body(post("json", form(off.apiKey() + "x", "0101"), null), 403);
+        assertValid(GeoReportSchemas.errors(), wrong);
+        assertThat(json.readTree(wrong).get(0).get("description").asString()).isEqualTo("Invalid api_key");
+        assertThat(open311Rows()).isEqualTo(before);
+    }
+
+    @Test
     void retryWithTheSameIdempotencyKeyAnswersTheFirstRequest() {
         String key = UUID.randomUUID().toString();
         JsonNode first = json.readTree(body(post("json", form(client.apiKey(), "0104"), key), 201)).get(0);

@@ -173,7 +173,15 @@ class PartnerAdminIntegrationTests extends BackendIntegrationTest {
                 .body(BodyInserters.fromFormData(form)).exchange()
                 .expectStatus().isForbidden()
                 .expectBody().jsonPath("$[0].code").isEqualTo(403).jsonPath("$[0].description")
-                .isEqualTo("Invalid api_key");
+                .isEqualTo("api_key disabled: the hotline has disabled partner " + p.partner().name()
+                        + " until further notice; the key itself is valid, do not rotate it — contact the hotline");
+
+        // Whoever does not hold the key learns nothing of the partner, disabled or not.
+        form.set("api_key", p.apiKey() + "x");
+        http.post().uri("/open311/v2/requests.json").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form)).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$[0].description").isEqualTo("Invalid api_key");
     }
 
     @Test

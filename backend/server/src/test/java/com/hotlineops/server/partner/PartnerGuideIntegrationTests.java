@@ -40,9 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The partner integration guide ({@code docs/partners.md}, issue #7) says what the API does: its intake request is
  * accepted and answered in the shape it shows, a repeat answers the same ticket, a disabled partner gets its problem,
- * its callback example is byte for byte what the deliverer sends and signs, and its Java, Python and shell
- * verification snippets accept real callbacks and refuse forged ones. Examples are the fenced blocks after a
- * {@code <!-- guide-example: NAME -->} line.
+ * its change of a partner is accepted as shown, its callback example is byte for byte what the deliverer sends and
+ * signs, and its Java, Python and shell verification snippets accept real callbacks and refuse forged ones. Examples
+ * are the fenced blocks after a {@code <!-- guide-example: NAME -->} line.
  */
 class PartnerGuideIntegrationTests extends BackendIntegrationTest {
 
@@ -189,6 +189,19 @@ class PartnerGuideIntegrationTests extends BackendIntegrationTest {
         assertThat(problem.get("detail").asString()).isEqualTo(documented.get("detail").asString()
                 .replace("Partner city-app ", "Partner " + p.partner().name() + " "));
         assertThat(problem.get("instance").asString()).endsWith("/api/v1/intake");
+    }
+
+    @Test
+    void changeExampleOfTheGuideIsAcceptedAsTheCurlSendsItAndChangesWhatItSays() throws IOException {
+        JsonNode documented = json.readTree(example("admin-change"));
+        PartnerCredentials p = partner(List.of(Channel.CITY_APP));
+        JsonNode changed = json.readTree(http.patch().uri("/api/v1/admin/partners/" + p.partner().id())
+                .headers(h -> h.setBearerAuth(token(http, "admin"))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(example("admin-change")).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(changed.get("channels")).isEqualTo(documented.get("channels"));
+        assertThat(changed.get("webhookUrl")).isEqualTo(documented.get("webhookUrl"));
+        assertThat(changed.get("name").asString()).isEqualTo(p.partner().name());
     }
 
     @Test

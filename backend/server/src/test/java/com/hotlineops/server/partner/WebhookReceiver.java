@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A partner's webhook endpoint on 127.0.0.1: records every callback as received and answers the status it is told to
- * ({@link #answer(int)}, 204 to begin with).
+ * ({@link #answer(int)}, 204 with no body to begin with).
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -66,16 +66,22 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger answer = new AtomicInteger(204);
+    private volatile String answerBody = "";
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int status = answer.get();
+            byte[] reply = answerBody.getBytes(StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
             received.add(new Received(headers.getFirst("X-Hotline-Signature"), headers.getFirst("X-Hotline-Event-Id"),
                     headers.getFirst("Content-Type"), headers.getFirst("User-Agent"), body, status));
-            exchange.sendResponseHeaders(status, -1);
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(status, reply.length == 0 ? -1 : reply.length);
+            if (reply.length > 0) {
+                exchange.getResponseBody().write(reply);
+            }
             exchange.close();
         });
         server.start();
@@ -86,6 +92,12 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     void answer(int status) {
+        answer(status, "");
+    }
+
+    /** Answers this status with this body (UTF-8 text) from now on. */
+    void answer(int status, String body) {
+        answerBody = body;
         answer.set(status);
     }
 

@@ -11,6 +11,7 @@ import com.hotlineops.contract.partner.IssuedWebhookSecret;
 import com.hotlineops.contract.partner.KeyRotation;
 import com.hotlineops.contract.partner.PartnerCredentials;
 import com.hotlineops.contract.partner.PartnerRequest;
+import com.hotlineops.contract.partner.PartnerUpdate;
 import com.hotlineops.contract.partner.PartnerView;
 import com.hotlineops.contract.partner.WebhookDeliveryPage;
 import com.hotlineops.contract.partner.WebhookDeliveryView;
@@ -73,7 +74,7 @@ class AdminBackend {
         return api.put("/api/v1/sla/policies/{grade}", edit, SlaPolicyEditResult.class, grade);
     }
 
-    // --- partners (decisions 0016, 0026) ---------------------------------------------------------------------------
+    // --- partners (decisions 0016, 0026, 0033) ---------------------------------------------------------------------
 
     List<PartnerView> partners() {
         return api.get("/api/v1/admin/partners", new ParameterizedTypeReference<List<PartnerView>>() { });
@@ -81,6 +82,11 @@ class AdminBackend {
 
     PartnerCredentials register(PartnerRequest request) {
         return api.post("/api/v1/admin/partners", request, PartnerCredentials.class);
+    }
+
+    /** Sets the partner's channels and webhook URL (null: none), decision 0033; its name stays. */
+    PartnerView update(UUID partner, PartnerUpdate update) {
+        return api.mergePatch("/api/v1/admin/partners/{id}", update, PartnerView.class, partner);
     }
 
     IssuedKey rotateKey(UUID partner, int graceMinutes) {

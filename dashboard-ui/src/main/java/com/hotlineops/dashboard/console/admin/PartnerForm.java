@@ -2,6 +2,8 @@ package com.hotlineops.dashboard.console.admin;
 
 import com.hotlineops.contract.partner.PartnerCredentials;
 import com.hotlineops.contract.partner.PartnerRequest;
+import com.hotlineops.contract.partner.PartnerUpdate;
+import com.hotlineops.contract.partner.PartnerView;
 import com.hotlineops.contract.ticket.Channel;
 import com.hotlineops.dashboard.console.BackendProblem;
 import com.vaadin.flow.component.button.Button;
@@ -20,9 +22,10 @@ import java.util.regex.Pattern;
 
 /**
  * Registers a partner system (docs/partners.md §1, §10): its name, the channels it may submit on and, optionally, the
- * URL that receives its status callbacks. The form checks the backend's rules before anything is sent (the name's
- * pattern, at least one channel, an absolute http(s) URL); the voice channels are not offered, since no partner submits
- * on them. A refusal — a name already taken is a 409 — is shown as the backend gave it and the form stays open.
+ * URL that receives its status callbacks — or changes the channels and URL of one registered (decision 0033), its name
+ * shown but fixed. The form checks the backend's rules before anything is sent (the name's pattern, at least one
+ * channel, an absolute http(s) URL); the voice channels are not offered, since no partner submits on them. A refusal —
+ * a name already taken is a 409 — is shown as the backend gave it and the form stays open.
  */
 class PartnerForm extends Dialog {
 
@@ -36,10 +39,49 @@ class PartnerForm extends Dialog {
     final CheckboxGroup<Channel> channels = new CheckboxGroup<>();
     final TextField webhook = new TextField();
 
+    /** The form that registers a new partner. */
     PartnerForm(AdminBackend backend, Consumer<PartnerCredentials> registered) {
+        fields();
         setId("partner-form");
         setHeaderTitle(getTranslation("console.admin.partners.form.title"));
+        add(name, channels, webhook, AdminText.explanation("partner-form-explain",
+                getTranslation("console.admin.partners.form.explain")));
+        footer(getTranslation("console.admin.partners.register"), () -> read().ifPresent(request -> {
+            try {
+                PartnerCredentials answer = backend.register(request);
+                close();
+                registered.accept(answer);
+            } catch (BackendProblem problem) {
+                AdminText.problem(problem);
+            }
+        }));
+    }
 
+    /** The form that changes a registered partner's channels and webhook URL; an empty URL removes it. */
+    PartnerForm(AdminBackend backend, PartnerView partner, Consumer<PartnerView> updated) {
+        fields();
+        setId("partner-edit-form");
+        setHeaderTitle(getTranslation("console.admin.partners.edit.title", partner.name()));
+        name.setValue(partner.name());
+        name.setReadOnly(true);
+        name.setHelperText(getTranslation("console.admin.partners.name.fixed"));
+        channels.setValue(Set.copyOf(partner.channels()));
+        webhook.setValue(partner.webhookUrl() == null ? "" : partner.webhookUrl());
+        add(name, channels, webhook, AdminText.explanation("partner-edit-explain",
+                getTranslation("console.admin.partners.edit.explain")));
+        footer(getTranslation("console.admin.partners.edit.save"), () -> read().ifPresent(request -> {
+            try {
+                PartnerView answer = backend.update(partner.id(),
+                        new PartnerUpdate(request.channels(), request.webhookUrl()));
+                close();
+                updated.accept(answer);
+            } catch (BackendProblem problem) {
+                AdminText.problem(problem);
+            }
+        }));
+    }
+
+    private void fields() {
         name.setId("partner-name");
         name.setLabel(getTranslation("console.admin.partners.name"));
         name.setHelperText(getTranslation("console.admin.partners.name.help"));
@@ -58,24 +100,15 @@ class PartnerForm extends Dialog {
         webhook.setPlaceholder("https://app.example.cn/hotline/hook");
         webhook.setMaxLength(URL_MAX);
         webhook.setWidthFull();
-        add(name, channels, webhook, AdminText.explanation("partner-form-explain",
-                getTranslation("console.admin.partners.form.explain")));
+    }
 
+    private void footer(String saveText, Runnable save) {
         Button cancel = new Button(getTranslation("console.admin.cancel"), click -> close());
         cancel.setId("partner-cancel");
-        Button save = new Button(getTranslation("console.admin.partners.register"), click -> read()
-                .ifPresent(request -> {
-                    try {
-                        PartnerCredentials answer = backend.register(request);
-                        close();
-                        registered.accept(answer);
-                    } catch (BackendProblem problem) {
-                        AdminText.problem(problem);
-                    }
-                }));
-        save.setId("partner-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(cancel, save);
+        Button saveButton = new Button(saveText, click -> save.run());
+        saveButton.setId("partner-save");
+        saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(cancel, saveButton);
         setWidth("40em");
     }
 

@@ -44,8 +44,9 @@ import java.util.stream.Collectors;
  * The partner systems (对接系统, docs/partners.md §10, decisions 0016 and 0026): who is registered, on which channels,
  * where their status callbacks go, whether they are enabled (and who disabled them when) and their valid key ids.
  * Registering and rotating show the new key or secret once, in a dialog that alone holds it. For the partner picked:
- * rotate its API key or webhook secret, disable or enable it — each with a line saying what it does to the partner —
- * and its status callbacks by state, with replay of one given up or of all of them.
+ * change its channels or webhook URL (decision 0033), rotate its API key or webhook secret, disable or enable it — each
+ * with a line saying what it does to the partner — and its status callbacks by state, with replay of one given up or
+ * of all of them.
  */
 @Route(value = "admin/partners", layout = ConsoleLayout.class)
 @Menu(order = 72, title = "console.admin.menu.partners")
@@ -186,7 +187,8 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
         if (d.lastError() == null || d.lastError().equals(status)) {
             return status;
         }
-        return status == null ? d.lastError() : status + " · " + d.lastError();
+        // The backend's line starts with the status when there was one ("HTTP 500: <the answer>", decision 0033).
+        return status == null || d.lastError().startsWith(status) ? d.lastError() : status + " · " + d.lastError();
     }
 
     private String nextOrDelivered(WebhookDeliveryView d) {
@@ -242,6 +244,9 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
         secret.setId("partner-secret-info");
         secret.addClassName("admin-note");
 
+        Button edit = new Button(getTranslation("console.admin.partners.edit"), click -> new PartnerForm(backend, p,
+                this::updated).open());
+        edit.setId("partner-edit");
         Button rotateKey = new Button(getTranslation("console.admin.partners.rotateKey"), click -> rotateKey(p));
         rotateKey.setId("partner-rotate-key");
         Button rotateSecret = new Button(getTranslation("console.admin.partners.rotateSecret"),
@@ -257,6 +262,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
             toggle.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
         }
         Div actions = new Div(
+                action(edit, "partner-edit-explain-short", getTranslation("console.admin.partners.edit.short")),
                 action(rotateKey, "partner-rotate-key-explain",
                         getTranslation("console.admin.partners.rotateKey.explain")),
                 action(rotateSecret, "partner-rotate-secret-explain",
@@ -298,6 +304,12 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
                         answer.apiKey()),
                 new SecretDialog.Secret("secret-webhook-secret", getTranslation("console.admin.secrets.webhookSecret"),
                         answer.webhookSecret())), null).open();
+    }
+
+    private void updated(PartnerView after) {
+        AdminText.done(getTranslation("console.admin.partners.updated", after.name()));
+        loadPartners();
+        loadDeliveries();
     }
 
     private void rotateKey(PartnerView p) {

@@ -2,6 +2,7 @@ package com.hotlineops.dashboard.console.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hotlineops.dashboard.console.FakeBackend;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -17,10 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The partner systems page without a browser (docs/partners.md §8, §10; decisions 0016, 0026): the list as the backend
- * has it; registering and rotating checked before anything is sent, their key or secret shown once and gone from the
- * page when the dialog closes; disabling and enabling confirmed with what they do; the callbacks by state, replayed
- * one at a time or all failed ones; refusals shown as they come.
+ * The partner systems page without a browser (docs/partners.md §8, §10; decisions 0016, 0026, 0033): the list as the
+ * backend has it; registering, changing and rotating checked before anything is sent, a change sent as a merge patch,
+ * a key or secret shown once and gone from the page when the dialog closes; disabling and enabling confirmed with what
+ * they do; the callbacks by state, replayed one at a time or all failed ones; refusals shown as they come.
  */
 class PartnersViewTests extends AdminViewTest {
 
@@ -177,6 +178,8 @@ class PartnersViewTests extends AdminViewTest {
         pickCityApp();
 
         assertThat($(Div.class).withId("partner-detail").single().isVisible()).isTrue();
+        assertThat($(Paragraph.class).withId("partner-edit-explain-short").single().getText())
+                .contains("渠道", "回调的接收地址");
         assertThat($(Paragraph.class).withId("partner-rotate-key-explain").single().getText())
                 .contains("旧密钥在宽限期内仍可使用");
         assertThat($(Paragraph.class).withId("partner-rotate-secret-explain").single().getText())
@@ -195,6 +198,88 @@ class PartnersViewTests extends AdminViewTest {
         test($(Grid.class).withId("partners-grid").single()).clickRow(0);
 
         assertThat($(Div.class).withId("partner-detail").all()).hasSize(1);
+    }
+
+    @Test
+    void editedThenAMergePatchWithChannelsAndUrlSentAndTheListReadAgain() {
+        BACKEND.json("PATCH " + PARTNERS + "/" + CITY_APP, partner(CITY_APP, "city-app", true,
+                "\"CITY_APP\",\"OPEN311\"", "https://app.example.cn/v2/hook"));
+        navigate(PartnersView.class);
+        pickCityApp();
+
+        test($(Button.class).withId("partner-edit").single()).click();
+        TextField name = $(TextField.class).withId("partner-name").single();
+        assertThat(name.getValue()).isEqualTo("city-app");
+        assertThat(name.isReadOnly()).isTrue();
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<Object> channels = $(CheckboxGroup.class).withId("partner-channels").single();
+        assertThat(channels.getValue()).extracting(Object::toString).containsExactly("CITY_APP");
+        TextField webhook = $(TextField.class).withId("partner-webhook").single();
+        assertThat(webhook.getValue()).isEqualTo("https://app.example.cn/hotline/hook");
+        assertThat($(Paragraph.class).withId("partner-edit-explain").single().getText())
+                .contains("排队中的回调立即发出", "正在发送的一次仍发往旧地址");
+        test(channels).selectItem("Open311");
+        test(webhook).setValue(" https://app.example.cn/v2/hook ");
+        test($(Button.class).withId("partner-save").single()).click();
+
+        FakeBackend.Request sent = BACKEND.last("PATCH", PARTNERS + "/" + CITY_APP);
+        assertThat(sent.contentType()).startsWith("application/merge-patch+json");
+        assertThat(body(sent).path("channels").values()).extracting(n -> n.asString())
+                .containsExactly("CITY_APP", "OPEN311");
+        assertThat(body(sent).path("webhookUrl").asString()).isEqualTo("https://app.example.cn/v2/hook");
+        assertThat(body(sent).has("name")).as("the name is not the form's to change").isFalse();
+        assertThat($(Dialog.class).withId("partner-edit-form").all()).as("the form closed").isEmpty();
+        assertThat(notifications()).contains("city-app 已更新。");
+        assertThat(BACKEND.requests("GET", PARTNERS)).as("the list read again").hasSize(2);
+    }
+
+    @Test
+    void editedWithTheUrlEmptiedThenNullSentWhichRemovesIt() {
+        BACKEND.json("PATCH " + PARTNERS + "/" + CITY_APP, partner(CITY_APP, "city-app", true, "\"CITY_APP\"",
+                null));
+        navigate(PartnersView.class);
+        pickCityApp();
+
+        test($(Button.class).withId("partner-edit").single()).click();
+        test($(TextField.class).withId("partner-webhook").single()).setValue("");
+        test($(Button.class).withId("partner-save").single()).click();
+
+        var sent = body(BACKEND.last("PATCH", PARTNERS + "/" + CITY_APP));
+        assertThat(sent.has("webhookUrl")).isTrue();
+        assertThat(sent.get("webhookUrl").isNull()).isTrue();
+        assertThat(sent.path("channels").values()).extracting(n -> n.asString()).containsExactly("CITY_APP");
+    }
+
+    @Test
+    void editInvalidThenNothingSentAndEachFieldSaysWhy() {
+        navigate(PartnersView.class);
+        pickCityApp();
+
+        test($(Button.class).withId("partner-edit").single()).click();
+        test($(CheckboxGroup.class).withId("partner-channels").single()).deselectAll();
+        TextField webhook = $(TextField.class).withId("partner-webhook").single();
+        test(webhook).setValue("ftp://app.example.cn/hook");
+        test($(Button.class).withId("partner-save").single()).click();
+
+        assertThat(BACKEND.requests()).filteredOn(r -> r.method().equals("PATCH")).isEmpty();
+        assertThat($(CheckboxGroup.class).withId("partner-channels").single().isInvalid()).isTrue();
+        assertThat(webhook.isInvalid()).isTrue();
+        assertThat($(Dialog.class).withId("partner-edit-form").single().isOpened()).isTrue();
+    }
+
+    @Test
+    void editRefusedThenTheBackendsDetailShownAndTheFormStays() {
+        BACKEND.problem("PATCH " + PARTNERS + "/" + CITY_APP, 400,
+                "webhookUrl must be an absolute http or https URL (or null for none)");
+        navigate(PartnersView.class);
+        pickCityApp();
+
+        test($(Button.class).withId("partner-edit").single()).click();
+        test($(Button.class).withId("partner-save").single()).click();
+
+        assertThat(notifications()).containsExactly(
+                "webhookUrl must be an absolute http or https URL (or null for none)");
+        assertThat($(Dialog.class).withId("partner-edit-form").single().isOpened()).isTrue();
     }
 
     @Test
@@ -353,6 +438,21 @@ class PartnersViewTests extends AdminViewTest {
         assertThat(grid.size()).isEqualTo(3);
         assertThat(grid.getCellText(2, 6)).isEqualTo("timeout");
         assertThat($(Button.class).withId("deliveries-more").all()).as("no further page").isEmpty();
+    }
+
+    @Test
+    void lastErrorWithTheEndpointsAnswerOrWithoutAStatusThenShownAsTheBackendWroteIt() {
+        BACKEND.json("GET " + PARTNERS + "/" + CITY_APP + "/deliveries", """
+                {"items":[%s,%s],"nextCursor":null}""".formatted(
+                delivery(45, "PENDING", 500, "HTTP 500: <h1>503 维护中</h1>"),
+                delivery(44, "PENDING", null, "connection refused: app.example.cn:443")));
+        navigate(PartnersView.class);
+
+        pickCityApp();
+
+        var grid = test($(Grid.class).withId("deliveries-grid").single());
+        assertThat(grid.getCellText(0, 6)).isEqualTo("HTTP 500: <h1>503 维护中</h1>");
+        assertThat(grid.getCellText(1, 6)).isEqualTo("connection refused: app.example.cn:443");
     }
 
     @Test
