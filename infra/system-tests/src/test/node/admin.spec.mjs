@@ -69,8 +69,12 @@ try {
   assert.match(apiKey, /^hop\.[0-9a-f]{16}\./, `not an API key: ${apiKey}`);
   assert.equal(webhookSecret.length, 43, `not a webhook secret: ${webhookSecret}`);
   assert.match(await page.locator('#secrets-warning').innerText(), /只显示这一次/);
+  // The browser writes the clipboard after the click, and only for the focused page.
+  await page.bringToFront();
   await page.locator('#secret-api-key-copy').click();
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), apiKey, 'the copy button copies the key');
+  await page.waitForFunction(async (key) => (await navigator.clipboard.readText()) === key, apiKey,
+    { timeout: 10_000, polling: 200 }).catch(async () => assert.fail(
+    `the copy button copies the key; the clipboard holds: ${await page.evaluate(() => navigator.clipboard.readText())}`));
   await page.screenshot({ path: `${screenshots}/admin-partner-secrets.png` });
   await page.locator('#secrets-close').click();
   await page.locator('#partner-secrets').waitFor({ state: 'detached', timeout: 10_000 });
