@@ -3,10 +3,13 @@
 // disables and re-enables it (the intake answers 403, then accepts the key again), changes its webhook URL, finds the
 // status callback of a request it submits listed with why its attempt failed (its webhook answers nobody), reads the
 // calendar's years — a year without an official holiday list is warned about — and a month, edits a day far in the
-// future (so no open ticket's deadline moves) and undoes the edit, each checked through the backend's API; and opens
-// the SLA policies. Run by AdminBrowserSystemTests with the system already started; exits non-zero on failure.
+// future (so no open ticket's deadline moves) and undoes the edit, each checked through the backend's API; opens the
+// SLA policies; and creates a grid worker on the users page, who then logs in to the mobile API, disables them, after
+// which neither their login nor their refresh token works (decision 0032). Run by AdminBrowserSystemTests with the
+// system already started; exits non-zero on failure.
 //
-// Environment: UI_URL, BACKEND_URL, ADMIN_TOKEN (bearer token), SCREENSHOT_DIR, CHROMIUM (path of Debian's chromium).
+// Environment: UI_URL, BACKEND_URL, MOBILE_URL, ADMIN_TOKEN (bearer token), SCREENSHOT_DIR, CHROMIUM (path of Debian's
+// chromium).
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
@@ -14,6 +17,7 @@ import { api, env, launchChromium } from './support.mjs';
 
 const uiUrl = env('UI_URL');
 const backendUrl = env('BACKEND_URL');
+const mobileUrl = env('MOBILE_URL');
 const adminToken = env('ADMIN_TOKEN');
 const screenshots = env('SCREENSHOT_DIR');
 mkdirSync(screenshots, { recursive: true });
@@ -32,6 +36,17 @@ const day = async () => (await http('GET', `/api/v1/calendar/days?from=${far}&to
 assert.equal((await day()).working, true, `${far} should start as a working day`);
 
 const partnerName = `spec-${randomUUID().slice(0, 8)}`;
+const workerName = `spec-worker-${randomUUID().slice(0, 8)}`;
+const workerPassword = `Spec-${randomUUID().slice(0, 12)}`;
+
+/** The status a mobile auth route answers, and its body. */
+const mobileAuth = async (route, body) => {
+  const response = await fetch(`${mobileUrl}/mobile/v1/auth/${route}`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+};
 const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 
 const browser = await launchChromium();
@@ -224,6 +239,57 @@ try {
   await page.screenshot({ path: `${screenshots}/admin-sla-form.png` });
   await page.locator('#sla-cancel').click();
   console.log('SLA policies: shown as the API has them');
+
+  // --- users: a grid worker created, logs in on the phone, disabled, then refused --------------------------------
+  await page.goto(`${uiUrl}/admin/users`);
+  await page.locator('#users-grid vaadin-grid-cell-content', { hasText: 'worker1' }).filter({ visible: true }).first()
+    .waitFor({ timeout: 30_000 });
+  await page.locator('#users-new').click();
+  await page.locator('#user-form').waitFor({ state: 'attached', timeout: 10_000 });
+  await page.locator('#user-username input').fill(workerName);
+  await page.locator('#user-display-name input').fill('系统测试网格员');
+  await page.locator('#user-roles vaadin-checkbox', { hasText: '网格员' }).click();
+  await page.locator('#user-grid').click();
+  await page.locator('vaadin-select-item', { hasText: '城关街道第一网格' }).filter({ visible: true }).click();
+  await page.locator('#user-unit', { hasText: '城关街道' }).waitFor({ timeout: 10_000 });
+  await page.locator('#user-password input').fill(workerPassword);
+  await page.locator('#user-save').click();
+  await page.locator('#user-form').waitFor({ state: 'detached', timeout: 10_000 });
+
+  const created = (await http('GET', `/api/v1/users?q=${workerName}`, adminToken)).items;
+  assert.equal(created.length, 1, `the backend has no user ${workerName}`);
+  assert.deepEqual(created[0].roles, ['GRID_WORKER']);
+  assert.ok(created[0].gridId && created[0].unitId, JSON.stringify(created[0]));
+  const onPhone = await mobileAuth('login', { username: workerName, password: workerPassword });
+  assert.equal(onPhone.status, 200, `the new worker cannot log in to the mobile API: ${JSON.stringify(onPhone.body)}`);
+  const claims = JSON.parse(Buffer.from(onPhone.body.accessToken.split('.')[1], 'base64url').toString());
+  assert.equal(claims.grid, created[0].gridId, 'the phone token carries the grid the admin picked');
+  console.log(`users: ${workerName} created in the browser and logged in on the phone`);
+
+  await page.locator('#users-search input').fill(workerName);
+  await page.locator('#users-search input').press('Enter');
+  // The search leaves one row: the grid's cells of the rows it no longer shows stay in the page, hidden.
+  await page.locator('#users-grid vaadin-grid-cell-content', { hasText: 'worker1' }).filter({ visible: true })
+    .waitFor({ state: 'detached', timeout: 10_000 });
+  await page.locator(`#user-toggle-${workerName}`).filter({ visible: true }).click();
+  await page.locator('#user-disable-confirm').waitFor({ state: 'attached', timeout: 10_000 });
+  assert.match(await page.locator('#user-disable-confirm').innerText(), /15 分钟/);
+  await confirm('user-disable-confirm');
+  await page.locator(`#user-state-${workerName}`, { hasText: '已停用' }).filter({ visible: true })
+    .waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: `${screenshots}/admin-users.png`, fullPage: true });
+
+  assert.equal((await http('GET', `/api/v1/users/${created[0].id}`, adminToken)).enabled, false);
+  const refused = await mobileAuth('login', { username: workerName, password: workerPassword });
+  assert.equal(refused.status, 401, `a disabled worker still logs in: ${JSON.stringify(refused.body)}`);
+  assert.equal((await mobileAuth('refresh', { refreshToken: onPhone.body.refreshToken })).status, 401,
+    'a disabled worker\'s refresh token still works');
+  const deskLogin = await fetch(`${backendUrl}/api/v1/auth/token`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: workerName, password: workerPassword }),
+  });
+  assert.equal(deskLogin.status, 401, 'the backend token endpoint still issues tokens to a disabled worker');
+  console.log(`users: ${workerName} disabled; login and refresh refused`);
 } catch (failure) {
   for (const page of browser.contexts().flatMap((c) => c.pages())) {
     await page.screenshot({ path: `${screenshots}/admin-failure.png` }).catch(() => {});

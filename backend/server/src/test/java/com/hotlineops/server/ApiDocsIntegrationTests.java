@@ -9,7 +9,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The API documents itself (issue #3): the OpenAPI document lists the ticket, calendar, SLA and shift routes, and the
- * partner and Open311 routes.
+ * partner and Open311 routes, and user administration with its 409 for a username created twice.
  */
 class ApiDocsIntegrationTests extends BackendIntegrationTest {
 
@@ -58,5 +58,19 @@ class ApiDocsIntegrationTests extends BackendIntegrationTest {
                 .jsonPath("$.paths['/api/v1/intake'].post.description").value(d -> assertThat((String) d)
                         .contains("X-Api-Key").contains("emergencyNumber"))
                 .jsonPath("$.paths['/api/v1/intake'].post.parameters[?(@.name == 'X-Api-Key')]").exists();
+    }
+
+    @Test
+    void openApiDocumentListsTheUserAdministrationRoutesAndSaysACreatedUsernameAgainIs409() {
+        http().get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/v1/users'].get.summary").exists()
+                .jsonPath("$.paths['/api/v1/users'].post.summary").value(s -> assertThat((String) s)
+                        .contains("Not idempotent").contains("409"))
+                .jsonPath("$.paths['/api/v1/users/{id}'].put.summary").exists()
+                .jsonPath("$.paths['/api/v1/users/{id}/disable'].post.summary").value(s -> assertThat((String) s)
+                        .contains("refresh tokens are refused"))
+                .jsonPath("$.paths['/api/v1/users/{id}/enable'].post").exists()
+                .jsonPath("$.paths['/api/v1/users/{id}/password'].post").exists()
+                .jsonPath("$.paths['/api/v1/users/{id}/changes'].get").exists();
     }
 }

@@ -12,19 +12,21 @@ import org.junit.jupiter.api.Test;
  * The administrator's pages in real Chromium (Playwright, {@code src/test/node/admin.spec.mjs}) through the real apps:
  * a partner registered with its key shown once and checked against the intake, disabled and enabled again, its
  * webhook URL changed, its callback listed with why it failed; the calendar's years with the fallback warning, a month,
- * a far day edited and the edit undone; the SLA policies. Each step is checked again through the backend's API.
- * Screenshots under {@code target/screenshots}.
+ * a far day edited and the edit undone; the SLA policies; a grid worker created who logs in to the mobile API until
+ * disabled. Each step is checked again through the backend's (or the mobile) API. Screenshots under
+ * {@code target/screenshots}.
  */
 class AdminBrowserSystemTests {
 
     @Test
-    void adminRegistersAPartnerTogglesItAndEditsAndRevertsAFarCalendarDayInTheBrowser() throws Exception {
+    void adminRegistersAPartnerEditsAFarCalendarDayAndCreatesAndDisablesAGridWorkerInTheBrowser() throws Exception {
         LocalSystem system = RunningSystem.get();
         Path screenshots = Path.of(System.getProperty("hotline.target", "target")).resolve("screenshots");
 
         NodeScript.runAndExpectSuccess("admin.spec.mjs", Map.of(
                 "UI_URL", system.ui().toString(),
                 "BACKEND_URL", system.backend().toString(),
+                "MOBILE_URL", system.mobile().toString(),
                 "ADMIN_TOKEN", RunningSystem.backendToken("admin"),
                 "SCREENSHOT_DIR", screenshots.toString()), Duration.ofMinutes(3));
 
@@ -33,5 +35,6 @@ class AdminBrowserSystemTests {
         assertThat(screenshots.resolve("admin-calendar.png")).exists();
         assertThat(screenshots.resolve("admin-calendar-edited.png")).exists();
         assertThat(screenshots.resolve("admin-sla-policies.png")).exists();
+        assertThat(screenshots.resolve("admin-users.png")).exists();
     }
 }

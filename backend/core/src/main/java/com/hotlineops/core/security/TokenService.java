@@ -45,6 +45,8 @@ public class TokenService {
     public static final String UNIT_CLAIM = "unit";
     public static final String GRID_CLAIM = "grid";
     static final String TYPE_CLAIM = "typ";
+    /** On refresh tokens: the user's token generation when it was issued (decision 0032). */
+    static final String GENERATION_CLAIM = "gen";
     static final String ACCESS = "access";
     static final String REFRESH = "refresh";
 
@@ -98,13 +100,24 @@ public class TokenService {
         return users.authenticate(username, password).map(this::issue);
     }
 
-    /** A fresh pair for the owner of a valid refresh token that was not revoked, if they are still enabled. */
+    /**
+     * A fresh pair for the owner of a valid refresh token that was not revoked, if they are still enabled and no
+     * administrator has changed their account since it was issued (its generation is still theirs, decision 0032).
+     * The new tokens say what the account says now.
+     */
     public Mono<TokenResponse> refresh(String refreshToken) {
         return refreshDecoder.decode(refreshToken)
                 .filterWhen(jwt -> revoked(jwt.getId()).map(revoked -> !revoked))
-                .flatMap(jwt -> users.findById(UUID.fromString(jwt.getSubject())))
+                .flatMap(jwt -> users.findById(UUID.fromString(jwt.getSubject()))
+                        .filter(user -> user.tokenGeneration() == generation(jwt)))
                 .filter(UserAccount::enabled)
                 .map(this::issue);
+    }
+
+    /** Refresh tokens issued before generations existed carry none: generation 0, which every account started at. */
+    private static int generation(Jwt jwt) {
+        Object claim = jwt.getClaims().get(GENERATION_CLAIM);
+        return claim instanceof Number n ? n.intValue() : 0;
     }
 
     /**
@@ -154,6 +167,9 @@ public class TokenService {
         }
         if (user.gridId() != null) {
             claims.claim(GRID_CLAIM, user.gridId().toString());
+        }
+        if (REFRESH.equals(type)) {
+            claims.claim(GENERATION_CLAIM, user.tokenGeneration());
         }
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();

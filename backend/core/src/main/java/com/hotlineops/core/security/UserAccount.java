@@ -5,10 +5,12 @@ import java.util.UUID;
 
 /**
  * A person or system that logs in. {@code unitId} is the township/department they belong to and {@code gridId}
- * the grid of a grid worker; both are null for city-level staff.
+ * the grid of a grid worker; both are null for city-level staff. {@code tokenGeneration} moves on whenever an
+ * administrator disables the account or changes what its tokens say (decision 0032): refresh tokens of an earlier
+ * generation are refused.
  */
 public record UserAccount(UUID id, String username, String passwordHash, String displayName, Set<Role> roles,
-        UUID unitId, UUID gridId, boolean enabled) {
+        UUID unitId, UUID gridId, boolean enabled, int tokenGeneration) {
 
     public UserAccount {
         roles = Set.copyOf(roles);
@@ -16,5 +18,11 @@ public record UserAccount(UUID id, String username, String passwordHash, String 
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** Never the password hash: accounts end up in logs and assertion messages. */
+    @Override
+    public String toString() {
+        return "UserAccount[id=" + id + ", username=" + username + ", roles=" + roles + ", enabled=" + enabled + "]";
     }
 }

@@ -16,7 +16,8 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class UserDirectory {
 
-    private static final String COLUMNS = "id, username, password_hash, display_name, roles, unit_id, grid_id, enabled";
+    private static final String COLUMNS = "id, username, password_hash, display_name, roles, unit_id, grid_id, enabled, "
+            + "token_generation";
 
     private final DatabaseClient db;
     private final PasswordEncoder passwords = new BCryptPasswordEncoder();
@@ -50,6 +51,7 @@ public class UserDirectory {
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Bad credentials")));
     }
 
+    /** A BCrypt hash of the password; the password itself is never stored or logged. */
     public String hash(String rawPassword) {
         return passwords.encode(rawPassword);
     }
@@ -59,6 +61,7 @@ public class UserDirectory {
         return new UserAccount(row.get("id", UUID.class), row.get("username", String.class),
                 row.get("password_hash", String.class), row.get("display_name", String.class),
                 Arrays.stream(roles).map(Role::valueOf).collect(Collectors.toUnmodifiableSet()),
-                row.get("unit_id", UUID.class), row.get("grid_id", UUID.class), row.get("enabled", Boolean.class));
+                row.get("unit_id", UUID.class), row.get("grid_id", UUID.class), row.get("enabled", Boolean.class),
+                row.get("token_generation", Integer.class));
     }
 }

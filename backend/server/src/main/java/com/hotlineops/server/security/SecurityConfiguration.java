@@ -45,6 +45,7 @@ class SecurityConfiguration {
                         // Open311 is public by design; writes check their api_key in the handler (decision 0017).
                         .pathMatchers("/open311/v2/**").permitAll()
                         .pathMatchers("/api/v1/admin/partners", "/api/v1/admin/partners/**").hasRole(Role.ADMIN.name())
+                        .pathMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
                         .pathMatchers(HttpMethod.POST, "/api/v1/intake")
                         .hasAnyRole(roles(Role.AGENT, Role.DIRECTOR, Role.PARTNER, Role.ADMIN))
                         .pathMatchers(HttpMethod.POST, "/api/v1/tickets/*/submit", "/api/v1/tickets/*/answer",

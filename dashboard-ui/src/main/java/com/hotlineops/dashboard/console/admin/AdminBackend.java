@@ -19,15 +19,21 @@ import com.hotlineops.contract.partner.WebhookSecretRotation;
 import com.hotlineops.contract.sla.SlaPolicyEdit;
 import com.hotlineops.contract.sla.SlaPolicyEditResult;
 import com.hotlineops.contract.sla.SlaPolicyView;
+import com.hotlineops.contract.user.NewUser;
+import com.hotlineops.contract.user.PasswordReset;
+import com.hotlineops.contract.user.UserEdit;
+import com.hotlineops.contract.user.UserPage;
+import com.hotlineops.contract.user.UserView;
 import com.hotlineops.dashboard.console.BackendApi;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
 /**
- * The backend's administration routes, typed: the calendar, the SLA policies and the partners. Every call goes through
+ * The backend's administration routes, typed: the calendar, the SLA policies, the partners and the user accounts. Every call goes through
  * {@link BackendApi}, so it carries the administrator's own token, the backend alone decides who may do what, and a
  * refusal arrives as a {@code BackendProblem} for the view to show.
  */
@@ -36,6 +42,8 @@ class AdminBackend {
 
     /** The page size of a partner's deliveries: the backend's default. */
     static final int DELIVERIES_PAGE = 50;
+    /** The page size of the user list: the backend's default. */
+    static final int USERS_PAGE = 50;
 
     private final BackendApi api;
 
@@ -127,5 +135,73 @@ class AdminBackend {
 
     DeliveriesReplayed replayFailed(UUID partner) {
         return api.post("/api/v1/admin/partners/{id}/deliveries/replay", null, DeliveriesReplayed.class, partner);
+    }
+
+    // --- users (decision 0032) -------------------------------------------------------------------------------------
+
+    /** What the user list is filtered by; null for "any". */
+    record UserQuery(String q, String role, UUID unitId, UUID gridId, Boolean enabled) {
+
+        static final UserQuery ALL = new UserQuery(null, null, null, null, null);
+    }
+
+    /** A node of the organisation tree ({@code GET /api/v1/org/units}); kind is DISTRICT, TOWNSHIP, GRID or DEPARTMENT. */
+    record Unit(UUID id, UUID parentId, String kind, String code, String name) {
+
+        boolean isGrid() {
+            return "GRID".equals(kind);
+        }
+    }
+
+    List<Unit> units() {
+        return api.get("/api/v1/org/units", new ParameterizedTypeReference<List<Unit>>() { });
+    }
+
+    /** A page of the accounts by username; {@code cursor} the previous page's {@code nextCursor}, or null. */
+    UserPage users(UserQuery query, String cursor) {
+        return api.get(uri -> {
+            uri.path("/api/v1/users").queryParam("limit", USERS_PAGE);
+            if (query.q() != null && !query.q().isBlank()) {
+                uri.queryParam("q", "{q}");
+            }
+            if (query.role() != null) {
+                uri.queryParam("role", query.role());
+            }
+            if (query.unitId() != null) {
+                uri.queryParam("unitId", query.unitId());
+            }
+            if (query.gridId() != null) {
+                uri.queryParam("gridId", query.gridId());
+            }
+            if (query.enabled() != null) {
+                uri.queryParam("enabled", query.enabled());
+            }
+            if (cursor != null) {
+                uri.queryParam("cursor", "{cursor}");
+            }
+            return uri.build(Map.of("q", query.q() == null ? "" : query.q().strip(),
+                    "cursor", cursor == null ? "" : cursor));
+        }, UserPage.class);
+    }
+
+    UserView createUser(NewUser user) {
+        return api.post("/api/v1/users", user, UserView.class);
+    }
+
+    UserView updateUser(UUID id, UserEdit edit) {
+        return api.put("/api/v1/users/{id}", edit, UserView.class, id);
+    }
+
+    UserView disableUser(UUID id) {
+        return api.post("/api/v1/users/{id}/disable", null, UserView.class, id);
+    }
+
+    UserView enableUser(UUID id) {
+        return api.post("/api/v1/users/{id}/enable", null, UserView.class, id);
+    }
+
+    /** Sets the password the administrator typed; the backend answers 204 and ends the user's refresh tokens. */
+    void resetPassword(UUID id, String password) {
+        api.post("/api/v1/users/{id}/password", new PasswordReset(password), Void.class, id);
     }
 }

@@ -1,0 +1,287 @@
+package com.hotlineops.dashboard.console.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The users page without a browser (decision 0032): the accounts as the backend lists them, with unit and grid by
+ * name; filters and pages sent as the backend reads them; creating and editing checked before anything is sent, a grid
+ * picking its township; disabling and enabling confirmed with what they do to the user's sessions, never offered for
+ * one's own account; a password reset typed by the administrator and gone from the page afterwards; refusals shown as
+ * they come.
+ */
+class UsersViewTests extends AdminViewTest {
+
+    private static final String USERS = "/api/v1/users";
+    private static final String T01 = "0b6f3d4e-1111-4000-8000-000000000001";
+    private static final String T02 = "0b6f3d4e-1111-4000-8000-000000000002";
+    private static final String G01 = "0b6f3d4e-2222-4000-8000-000000000001";
+    private static final String G02 = "0b6f3d4e-2222-4000-8000-000000000002";
+    private static final String ADMIN_ID = "9a9a9a9a-0000-4000-8000-000000000001";
+    private static final String WORKER_ID = "9a9a9a9a-0000-4000-8000-000000000002";
+    private static final String HANDLER_ID = "9a9a9a9a-0000-4000-8000-000000000003";
+    private static final String PASSWORD = "Grid-worker-2026!";
+
+    private static String user(String id, String username, String name, String roles, String unit, String grid,
+            boolean enabled) {
+        return """
+                {"id":"%s","username":"%s","displayName":"%s","roles":[%s],"unitId":%s,"gridId":%s,"enabled":%s,
+                 "createdAt":"2026-11-20T01:00:00Z","updatedAt":null}"""
+                .formatted(id, username, name, roles, unit == null ? "null" : "\"" + unit + "\"",
+                        grid == null ? "null" : "\"" + grid + "\"", enabled);
+    }
+
+    private static final String ADMIN_JSON = user(ADMIN_ID, "admin", "系统管理员", "\"ADMIN\"", null, null, true);
+    private static final String WORKER_JSON = user(WORKER_ID, "worker1", "网格员张伟", "\"GRID_WORKER\"", T01, G01, true);
+    private static final String HANDLER_JSON = user(HANDLER_ID, "handler-t02", "东湖镇受理员", "\"UNIT_HANDLER\"", T02,
+            null, false);
+
+    @BeforeEach
+    void threeUsersAndTheirUnits() {
+        BACKEND.json("GET /api/v1/org/units", """
+                [{"id":"%s","parentId":null,"kind":"TOWNSHIP","code":"T01","name":"城关街道"},
+                 {"id":"%s","parentId":null,"kind":"TOWNSHIP","code":"T02","name":"东湖镇"},
+                 {"id":"%s","parentId":"%s","kind":"GRID","code":"T01-G01","name":"城关街道第一网格"},
+                 {"id":"%s","parentId":"%s","kind":"GRID","code":"T02-G01","name":"东湖镇第一网格"}]"""
+                .formatted(T01, T02, G01, T01, G02, T02));
+        BACKEND.json("GET " + USERS, "{\"items\":[%s,%s,%s],\"nextCursor\":null}"
+                .formatted(ADMIN_JSON, HANDLER_JSON, WORKER_JSON));
+    }
+
+    private Grid<?> grid() {
+        return $(Grid.class).withId("users-grid").single();
+    }
+
+    // --- the list --------------------------------------------------------------------------------------------------
+
+    @Test
+    void openedThenAccountsWithRolesUnitGridAndStateAndOwnAccountNotDisablable() {
+        navigate(UsersView.class);
+
+        var grid = test(grid());
+        assertThat(grid.size()).isEqualTo(3);
+        assertThat(List.of(grid.getCellText(2, 0), grid.getCellText(2, 1), grid.getCellText(2, 2),
+                grid.getCellText(2, 3), grid.getCellText(2, 4))).containsExactly("worker1", "网格员张伟", "网格员",
+                "城关街道", "城关街道第一网格");
+        assertThat(grid.getCellText(1, 4)).isEqualTo(AdminText.NONE);
+        assertThat(grid.getCellComponent(1, 5).getElement().getText()).isEqualTo("已停用");
+        assertThat(grid.getCellComponent(2, 5).getElement().getText()).isEqualTo("启用");
+        assertThat(cellButton("users-grid", 1, 7).getText()).isEqualTo("启用");
+        assertThat(cellButton("users-grid", 2, 7).getText()).isEqualTo("停用");
+        assertThat(cellButton("users-grid", 2, 7).isEnabled()).isTrue();
+        assertThat(cellButton("users-grid", 0, 7).isEnabled()).as("the administrator's own account").isFalse();
+        assertThat(BACKEND.last("GET", USERS).query()).containsExactly(java.util.Map.entry("limit", "50"));
+    }
+
+    @Test
+    void filtersChosenThenSentAsTheBackendReadsThem() {
+        navigate(UsersView.class);
+
+        test($(TextField.class).withId("users-search").single()).setValue(" 张伟 ");
+        test($(Select.class).withId("users-role").single()).selectItem("网格员");
+        test($(Select.class).withId("users-unit").single()).selectItem("城关街道");
+        test($(Select.class).withId("users-grid").single()).selectItem("城关街道第一网格");
+        test($(Select.class).withId("users-state").single()).selectItem("已停用");
+
+        assertThat(BACKEND.last("GET", USERS).query()).containsEntry("q", "张伟").containsEntry("role", "GRID_WORKER")
+                .containsEntry("unitId", T01).containsEntry("gridId", G01).containsEntry("enabled", "false")
+                .containsEntry("limit", "50").doesNotContainKey("cursor");
+    }
+
+    @Test
+    void moreThenTheNextPageAskedWithTheCursorAndAppended() {
+        BACKEND.json("GET " + USERS, "{\"items\":[%s,%s],\"nextCursor\":\"handler-t02\"}"
+                .formatted(ADMIN_JSON, HANDLER_JSON));
+        navigate(UsersView.class);
+        Button more = $(Button.class).withId("users-more").single();
+        assertThat(more.isVisible()).isTrue();
+
+        BACKEND.json("GET " + USERS, "{\"items\":[%s],\"nextCursor\":null}".formatted(WORKER_JSON));
+        test(more).click();
+
+        assertThat(BACKEND.last("GET", USERS).query()).containsEntry("cursor", "handler-t02");
+        assertThat(test(grid()).size()).isEqualTo(3);
+        assertThat(more.isVisible()).isFalse();
+    }
+
+    // --- creating --------------------------------------------------------------------------------------------------
+
+    @Test
+    void gridWorkerCreatedThenItsTownshipTakenFromTheGridAndThePostSentOnce() {
+        BACKEND.json("POST " + USERS, 201, user("9a9a9a9a-0000-4000-8000-000000000009", "worker9", "网格员九",
+                "\"GRID_WORKER\"", T01, G01, true));
+        navigate(UsersView.class);
+
+        test($(Button.class).withId("users-new").single()).click();
+        test($(TextField.class).withId("user-username").single()).setValue(" worker9 ");
+        test($(TextField.class).withId("user-display-name").single()).setValue("网格员九");
+        test($(CheckboxGroup.class).withId("user-roles").single()).selectItems("网格员");
+        test($(Select.class).withId("user-grid").single()).selectItem("城关街道第一网格");
+        assertThat($(Select.class).withId("user-unit").single().getValue()).extracting("name").isEqualTo("城关街道");
+        test($(PasswordField.class).withId("user-password").single()).setValue(PASSWORD);
+        test($(Button.class).withId("user-save").single()).click();
+
+        assertThat(BACKEND.requests("POST", USERS)).hasSize(1);
+        var sent = body(BACKEND.last("POST", USERS));
+        assertThat(sent.path("username").asString()).isEqualTo("worker9");
+        assertThat(sent.path("displayName").asString()).isEqualTo("网格员九");
+        assertThat(sent.path("roles").values()).extracting(n -> n.asString()).containsExactly("GRID_WORKER");
+        assertThat(sent.path("unitId").asString()).isEqualTo(T01);
+        assertThat(sent.path("gridId").asString()).isEqualTo(G01);
+        assertThat(sent.path("initialPassword").asString()).isEqualTo(PASSWORD);
+        assertThat($(Dialog.class).withId("user-form").all()).as("the form closed").isEmpty();
+        assertThat(notifications()).contains("用户 worker9 已创建。");
+        assertThat(BACKEND.requests("GET", USERS)).hasSize(2);
+        assertThat(everythingOnThePage()).noneMatch(t -> t.contains(PASSWORD));
+    }
+
+    @Test
+    void formBreakingTheRulesThenTheFieldsMarkedAndNothingSent() {
+        navigate(UsersView.class);
+        test($(Button.class).withId("users-new").single()).click();
+
+        TextField username = $(TextField.class).withId("user-username").single();
+        test(username).setValue("Worker 9");
+        test($(CheckboxGroup.class).withId("user-roles").single()).selectItems("网格员", "承办单位");
+        PasswordField password = $(PasswordField.class).withId("user-password").single();
+        test(password).setValue("short");
+        test($(Button.class).withId("user-save").single()).click();
+
+        assertThat(username.isInvalid()).isTrue();
+        assertThat($(TextField.class).withId("user-display-name").single().isInvalid()).isTrue();
+        Select<?> grid = $(Select.class).withId("user-grid").single();
+        assertThat(grid.isInvalid()).isTrue();
+        assertThat(grid.getErrorMessage()).isEqualTo("网格员须选择网格。");
+        assertThat($(Select.class).withId("user-unit").single().getErrorMessage()).isEqualTo("承办单位账号须选择所属单位。");
+        assertThat(password.getErrorMessage()).isEqualTo("密码至少 10 个字符。");
+
+        test(username).setValue("worker9");
+        test(password).setValue("my-WORKER9-pass");
+        test($(Button.class).withId("user-save").single()).click();
+        assertThat(password.getErrorMessage()).isEqualTo("密码不能包含用户名。");
+        assertThat(BACKEND.requests("POST", USERS)).isEmpty();
+    }
+
+    @Test
+    void usernameTakenThenTheBackendsDetailShownAndTheFormStaysOpen() {
+        BACKEND.problem("POST " + USERS, 409, "The username worker1 is taken");
+        navigate(UsersView.class);
+
+        test($(Button.class).withId("users-new").single()).click();
+        test($(TextField.class).withId("user-username").single()).setValue("worker1");
+        test($(TextField.class).withId("user-display-name").single()).setValue("重名");
+        test($(CheckboxGroup.class).withId("user-roles").single()).selectItems("话务员");
+        test($(PasswordField.class).withId("user-password").single()).setValue(PASSWORD);
+        test($(Button.class).withId("user-save").single()).click();
+
+        assertThat(notifications()).containsExactly("The username worker1 is taken");
+        assertThat($(Dialog.class).withId("user-form").single().isOpened()).isTrue();
+    }
+
+    // --- editing ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void editedThenTheWholeAccountPutWithTheNewRolesAndTheListReadAgain() {
+        BACKEND.json("PUT " + USERS + "/" + WORKER_ID, user(WORKER_ID, "worker1", "网格员张伟", "\"GRID_WORKER\","
+                + "\"UNIT_HANDLER\"", T01, G01, true));
+        navigate(UsersView.class);
+
+        test(cellButton("users-grid", 2, 6)).click();
+        assertThat($(TextField.class).withId("user-username").all()).as("a username never changes").isEmpty();
+        assertThat($(PasswordField.class).withId("user-password").all()).isEmpty();
+        assertThat($(Select.class).withId("user-grid").single().getValue()).extracting("name").isEqualTo("城关街道第一网格");
+        test($(CheckboxGroup.class).withId("user-roles").single()).selectItems("网格员", "承办单位");
+        test($(Button.class).withId("user-save").single()).click();
+
+        var sent = body(BACKEND.last("PUT", USERS + "/" + WORKER_ID));
+        assertThat(sent.path("roles").values()).extracting(n -> n.asString())
+                .containsExactly("UNIT_HANDLER", "GRID_WORKER");
+        assertThat(sent.path("displayName").asString()).isEqualTo("网格员张伟");
+        assertThat(sent.path("unitId").asString()).isEqualTo(T01);
+        assertThat(sent.path("gridId").asString()).isEqualTo(G01);
+        assertThat(notifications()).contains("用户 worker1 已保存。");
+        assertThat(BACKEND.requests("GET", USERS)).hasSize(2);
+    }
+
+    @Test
+    void ownAdminRoleRemovedThenTheBackendsRefusalShown() {
+        BACKEND.problem("PUT " + USERS + "/" + ADMIN_ID, 409,
+                "You cannot remove your own ADMIN role; another administrator can");
+        navigate(UsersView.class);
+
+        test(cellButton("users-grid", 0, 6)).click();
+        test($(CheckboxGroup.class).withId("user-roles").single()).selectItems("值班长");
+        test($(Button.class).withId("user-save").single()).click();
+
+        assertThat(notifications()).containsExactly("You cannot remove your own ADMIN role; another administrator can");
+        assertThat($(Dialog.class).withId("user-form").single().isOpened()).isTrue();
+    }
+
+    // --- disabling and enabling ------------------------------------------------------------------------------------
+
+    @Test
+    void disableConfirmedThenPostSentAfterTheConfirmationSaysWhatHappensToTheSessions() {
+        BACKEND.json("POST " + USERS + "/" + WORKER_ID + "/disable", user(WORKER_ID, "worker1", "网格员张伟",
+                "\"GRID_WORKER\"", T01, G01, false));
+        navigate(UsersView.class);
+
+        test(cellButton("users-grid", 2, 7)).click();
+        ConfirmDialog confirm = $(ConfirmDialog.class).withId("user-disable-confirm").single();
+        assertThat(test(confirm).getText()).contains("无法登录", "15 分钟");
+        assertThat(BACKEND.requests("POST", USERS + "/" + WORKER_ID + "/disable")).isEmpty();
+        test(confirm).confirm();
+
+        assertThat(BACKEND.requests("POST", USERS + "/" + WORKER_ID + "/disable")).hasSize(1);
+        assertThat(notifications()).contains("worker1 已停用。");
+        assertThat(BACKEND.requests("GET", USERS)).hasSize(2);
+    }
+
+    @Test
+    void disabledAccountThenEnableOfferedAndSent() {
+        BACKEND.json("POST " + USERS + "/" + HANDLER_ID + "/enable", user(HANDLER_ID, "handler-t02", "东湖镇受理员",
+                "\"UNIT_HANDLER\"", T02, null, true));
+        navigate(UsersView.class);
+
+        test(cellButton("users-grid", 1, 7)).click();
+        test($(ConfirmDialog.class).withId("user-enable-confirm").single()).confirm();
+
+        assertThat(BACKEND.requests("POST", USERS + "/" + HANDLER_ID + "/enable")).hasSize(1);
+        assertThat(notifications()).contains("handler-t02 已启用。");
+    }
+
+    // --- password reset --------------------------------------------------------------------------------------------
+
+    @Test
+    void passwordResetThenCheckedSentOnceAndGoneFromThePage() {
+        BACKEND.noContent("POST " + USERS + "/" + WORKER_ID + "/password");
+        navigate(UsersView.class);
+
+        test(cellButton("users-grid", 2, 8)).click();
+        PasswordField field = $(PasswordField.class).withId("user-new-password").single();
+        test(field).setValue("worker1-new-pass");
+        test($(Button.class).withId("user-password-save").single()).click();
+        assertThat(field.getErrorMessage()).isEqualTo("密码不能包含用户名。");
+        assertThat(BACKEND.requests("POST", USERS + "/" + WORKER_ID + "/password")).isEmpty();
+
+        test(field).setValue("Brand-new-secret-42");
+        test($(Button.class).withId("user-password-save").single()).click();
+
+        assertThat(BACKEND.requests("POST", USERS + "/" + WORKER_ID + "/password")).hasSize(1);
+        assertThat(body(BACKEND.last("POST", USERS + "/" + WORKER_ID + "/password")).path("newPassword").asString())
+                .isEqualTo("Brand-new-secret-42");
+        assertThat($(Dialog.class).withId("user-password-dialog").all()).isEmpty();
+        assertThat(notifications()).contains("worker1 的密码已重置，请当面告知新密码。");
+        assertThat(everythingOnThePage()).noneMatch(t -> t.contains("Brand-new-secret-42"));
+    }
+}
