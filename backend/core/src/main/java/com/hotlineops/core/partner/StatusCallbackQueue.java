@@ -100,24 +100,27 @@ public class StatusCallbackQueue {
     }
 
     /**
-     * The attempt failed, with the partner's {@code httpStatus} (null when none came back); the callback is due again
-     * at {@code retryAt}, or given up (FAILED) when that is null.
+     * Attempt {@code attempt} failed, with the partner's {@code httpStatus} (null when none came back); the callback is
+     * due again at {@code retryAt}, or given up (FAILED) when that is null. Recorded only while that attempt is the
+     * callback's latest: an attempt that outlived its lease (its instance paused, or its database write held up) may
+     * have been followed by another claim, whose lease a stale failure must not end (decision 0035). A late success,
+     * by contrast, is recorded ({@link #delivered}): the partner acknowledged the callback whichever attempt it was.
      */
-    public Mono<Void> failed(long id, Integer httpStatus, String error, Instant retryAt) {
+    public Mono<Void> failed(long id, int attempt, Integer httpStatus, String error, Instant retryAt) {
         return Mono.defer(() -> {
             String why = error == null ? "failed" : error.length() > 500 ? error.substring(0, 500) : error;
             var spec = retryAt == null
                     ? db.sql("""
                             update webhook_delivery set state = 'FAILED', leased_until = null, last_error = :error,
                                    last_status = :status
-                             where id = :id and state = 'PENDING'""")
+                             where id = :id and state = 'PENDING' and attempts = :attempt""")
                     : db.sql("""
                             update webhook_delivery set next_attempt_at = :retry, leased_until = null,
                                    last_error = :error, last_status = :status
-                             where id = :id and state = 'PENDING'""")
+                             where id = :id and state = 'PENDING' and attempts = :attempt""")
                             .bind("retry", utc(retryAt.truncatedTo(ChronoUnit.MICROS)));
             spec = httpStatus == null ? spec.bindNull("status", Integer.class) : spec.bind("status", httpStatus);
-            return spec.bind("id", id).bind("error", why).then();
+            return spec.bind("id", id).bind("attempt", attempt).bind("error", why).then();
         });
     }
 

@@ -39,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookDeliverer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliverer.class);
-    static final int BATCH = 50;
     static final int PARALLEL = 8;
 
     private final StatusCallbackQueue queue;
@@ -106,16 +105,34 @@ class WebhookDeliverer implements SmartLifecycle {
         wakeups.tryEmitNext(0L);
     }
 
-    /** Delivers due callbacks until none is left; emits how many attempts were made. */
+    /**
+     * Delivers due callbacks until none is left, {@link #PARALLEL} at a time; emits how many attempts were made. Each
+     * sender claims one callback when it is free to send it at once, so a lease starts with its attempt and outlives
+     * it even when the endpoint is slow (decision 0035); a callback claimed ahead, waiting for a sender while its lease
+     * ran, could be claimed and sent by another instance too.
+     */
     Mono<Integer> drain() {
-        return round().expand(n -> n == BATCH ? round() : Mono.empty()).reduce(0, Integer::sum);
+        return claimOne()
+                .flatMap(first -> Flux.range(0, PARALLEL)
+                        .flatMap(sender -> sender == 0 ? deliver(first).then(sender()).map(n -> n + 1) : sender(),
+                                PARALLEL)
+                        .reduce(0, Integer::sum))
+                .defaultIfEmpty(0);
     }
 
-    private Mono<Integer> round() {
-        return queue.claim(BATCH, lease)
-                .flatMap(c -> deliver(c).thenReturn(c), PARALLEL)
+    /** Claims and delivers one callback after another until none is due; emits how many. */
+    private Mono<Integer> sender() {
+        return claimOne()
+                .flatMap(c -> deliver(c).thenReturn(1))
+                .defaultIfEmpty(0)
+                .repeat()
+                .takeWhile(n -> n > 0)
                 .count()
                 .map(Long::intValue);
+    }
+
+    private Mono<PendingCallback> claimOne() {
+        return queue.claim(1, lease).next();
     }
 
     private Mono<Void> deliver(PendingCallback c) {
@@ -154,7 +171,7 @@ class WebhookDeliverer implements SmartLifecycle {
         if (next == null) {
             log.warn("Status callback {} given up after {} attempts: {}", c, c.attempt(), error);
         }
-        return queue.failed(c.id(), status, error, next)
+        return queue.failed(c.id(), c.attempt(), status, error, next)
                 .doOnSuccess(x -> count(c, next == null ? "failed" : "retried"));
     }
 

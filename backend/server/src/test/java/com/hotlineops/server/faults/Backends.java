@@ -22,13 +22,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Whole backends on fault tests' own PostgreSQL and Redis, so stopping either touches no other test. */
-final class Backends {
+/**
+ * Whole backends on fault tests' own PostgreSQL and Redis, so stopping either touches no other test. Public for the
+ * partner callbacks' two-instance test, which lives beside the deliverer it pauses.
+ */
+public final class Backends {
 
     private Backends() {
     }
 
-    static ConfigurableApplicationContext start(EmbeddedServices services, Map<String, String> extra) {
+    public static ConfigurableApplicationContext start(EmbeddedServices services, Map<String, String> extra) {
         Map<String, String> properties = new HashMap<>(services.springProperties());
         properties.put("server.port", "0");
         properties.put("spring.rsocket.server.port", "0");
@@ -54,14 +57,14 @@ final class Backends {
         }
     }
 
-    static WebTestClient http(ConfigurableApplicationContext app) {
+    public static WebTestClient http(ConfigurableApplicationContext app) {
         return WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 
-    static String token(WebTestClient http, String username) {
+    public static String token(WebTestClient http, String username) {
         return http.post().uri("/api/v1/auth/token")
                 .bodyValue(TokenRequest.password(username, DemoOrganisation.passwordOf(username)))
                 .exchange().expectStatus().isOk()
