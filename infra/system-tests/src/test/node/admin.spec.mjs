@@ -5,7 +5,9 @@
 // calendar's years — a year without an official holiday list is warned about — and a month, edits a day far in the
 // future (so no open ticket's deadline moves) and undoes the edit, each checked through the backend's API; opens the
 // SLA policies; and creates a grid worker on the users page, who then logs in to the mobile API, disables them, after
-// which neither their login nor their refresh token works (decision 0032). Run by AdminBrowserSystemTests with the
+// which neither their login nor their refresh token works (decision 0032) — the worker first has to change the
+// password the admin typed, which nothing else is allowed before (decision 0036); and a desk user the admin created
+// signs in to the console, is sent to 修改密码 and nowhere else, changes it and then works. Run by AdminBrowserSystemTests with the
 // system already started; exits non-zero on failure.
 //
 // Environment: UI_URL, BACKEND_URL, MOBILE_URL, ADMIN_TOKEN (bearer token), SCREENSHOT_DIR, CHROMIUM (path of Debian's
@@ -38,12 +40,24 @@ assert.equal((await day()).working, true, `${far} should start as a working day`
 const partnerName = `spec-${randomUUID().slice(0, 8)}`;
 const workerName = `spec-worker-${randomUUID().slice(0, 8)}`;
 const workerPassword = `Spec-${randomUUID().slice(0, 12)}`;
+const workerOwnPassword = `Own-${randomUUID().slice(0, 12)}`;
+const agentName = `spec-agent-${randomUUID().slice(0, 8)}`;
+const agentPassword = `Spec-${randomUUID().slice(0, 12)}`;
+const agentOwnPassword = `Own-${randomUUID().slice(0, 12)}`;
 
-/** The status a mobile auth route answers, and its body. */
-const mobileAuth = async (route, body) => {
+/** The status a mobile auth route answers, and its body; with the bearer token when given. */
+const mobileAuth = async (route, body, bearer) => {
+  const headers = { 'content-type': 'application/json' };
+  if (bearer) headers.authorization = `Bearer ${bearer}`;
   const response = await fetch(`${mobileUrl}/mobile/v1/auth/${route}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    method: 'POST', headers, body: JSON.stringify(body),
   });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+};
+/** The status the phone's ticket list answers this token, and its body. */
+const mobileTickets = async (bearer) => {
+  const response = await fetch(`${mobileUrl}/mobile/v1/tickets`, { headers: { authorization: `Bearer ${bearer}` } });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 };
@@ -260,11 +274,22 @@ try {
   assert.equal(created.length, 1, `the backend has no user ${workerName}`);
   assert.deepEqual(created[0].roles, ['GRID_WORKER']);
   assert.ok(created[0].gridId && created[0].unitId, JSON.stringify(created[0]));
-  const onPhone = await mobileAuth('login', { username: workerName, password: workerPassword });
-  assert.equal(onPhone.status, 200, `the new worker cannot log in to the mobile API: ${JSON.stringify(onPhone.body)}`);
-  const claims = JSON.parse(Buffer.from(onPhone.body.accessToken.split('.')[1], 'base64url').toString());
+  const firstLogin = await mobileAuth('login', { username: workerName, password: workerPassword });
+  assert.equal(firstLogin.status, 200,
+    `the new worker cannot log in to the mobile API: ${JSON.stringify(firstLogin.body)}`);
+  const claims = JSON.parse(Buffer.from(firstLogin.body.accessToken.split('.')[1], 'base64url').toString());
   assert.equal(claims.grid, created[0].gridId, 'the phone token carries the grid the admin picked');
-  console.log(`users: ${workerName} created in the browser and logged in on the phone`);
+  assert.equal(claims.pwd_change, true, 'a password the admin typed must be changed first (decision 0036)');
+  const refused403 = await mobileTickets(firstLogin.body.accessToken);
+  assert.equal(refused403.status, 403, 'the worker works before changing the password the admin typed');
+  assert.equal(refused403.body.code, 'password-change-required', JSON.stringify(refused403.body));
+  const onPhone = await mobileAuth('password', { currentPassword: workerPassword, newPassword: workerOwnPassword },
+    firstLogin.body.accessToken);
+  assert.equal(onPhone.status, 200, `the worker cannot change the password: ${JSON.stringify(onPhone.body)}`);
+  assert.equal((await mobileTickets(onPhone.body.accessToken)).status, 200, 'the worker cannot work after the change');
+  assert.equal((await mobileAuth('refresh', { refreshToken: firstLogin.body.refreshToken })).status, 401,
+    'the refresh token from before the change still works');
+  console.log(`users: ${workerName} created in the browser, logged in on the phone, changed the password, works`);
 
   await page.locator('#users-search input').fill(workerName);
   await page.locator('#users-search input').press('Enter');
@@ -280,16 +305,48 @@ try {
   await page.screenshot({ path: `${screenshots}/admin-users.png`, fullPage: true });
 
   assert.equal((await http('GET', `/api/v1/users/${created[0].id}`, adminToken)).enabled, false);
-  const refused = await mobileAuth('login', { username: workerName, password: workerPassword });
+  const refused = await mobileAuth('login', { username: workerName, password: workerOwnPassword });
   assert.equal(refused.status, 401, `a disabled worker still logs in: ${JSON.stringify(refused.body)}`);
   assert.equal((await mobileAuth('refresh', { refreshToken: onPhone.body.refreshToken })).status, 401,
     'a disabled worker\'s refresh token still works');
   const deskLogin = await fetch(`${backendUrl}/api/v1/auth/token`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: workerName, password: workerPassword }),
+    body: JSON.stringify({ username: workerName, password: workerOwnPassword }),
   });
   assert.equal(deskLogin.status, 401, 'the backend token endpoint still issues tokens to a disabled worker');
   console.log(`users: ${workerName} disabled; login and refresh refused`);
+
+  // --- users: a desk user the admin created signs in to the console, is sent to 修改密码, changes it, then works ---
+  await http('POST', '/api/v1/users', adminToken, { username: agentName, displayName: '系统测试话务员',
+    roles: ['AGENT'], initialPassword: agentPassword });
+  const agentContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const agentPage = await agentContext.newPage();
+  await agentPage.goto(`${uiUrl}/login`);
+  await agentPage.locator('#vaadinLoginUsername input').fill(agentName);
+  await agentPage.locator('#vaadinLoginPassword input').fill(agentPassword);
+  await agentPage.locator('#vaadinLoginPassword input').press('Enter');
+  await agentPage.locator('#password-required').waitFor({ timeout: 30_000 });
+  await agentPage.goto(`${uiUrl}/desk/call`);
+  await agentPage.locator('#password-required').waitFor({ timeout: 30_000 });
+  assert.equal(await agentPage.locator('#console-home').count(), 0, 'a user who must change the password got home');
+  await agentPage.locator('#password-current input').fill(agentPassword);
+  await agentPage.locator('#password-new input').fill(agentOwnPassword);
+  await agentPage.locator('#password-repeat input').fill(agentOwnPassword);
+  await agentPage.locator('#password-save').click();
+  await agentPage.locator('#console-home').waitFor({ timeout: 30_000 });
+  await agentPage.screenshot({ path: `${screenshots}/admin-own-password-changed.png` });
+  await agentPage.goto(`${uiUrl}/desk/call`);
+  await agentPage.waitForURL(/desk\/call/, { timeout: 30_000 });
+  assert.equal(await agentPage.locator('#password-view').count(), 0, 'sent to the password page after the change');
+  const ownToken = await fetch(`${backendUrl}/api/v1/auth/token`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: agentName, password: agentOwnPassword }),
+  });
+  assert.equal(ownToken.status, 200, 'the password chosen in the console does not sign in');
+  const ownClaims = JSON.parse(Buffer.from((await ownToken.json()).accessToken.split('.')[1], 'base64url').toString());
+  assert.equal(ownClaims.pwd_change, undefined, 'the token still requires a password change');
+  await agentContext.close();
+  console.log(`users: ${agentName} created, sent to 修改密码 in the console, changed it, then works`);
 } catch (failure) {
   for (const page of browser.contexts().flatMap((c) => c.pages())) {
     await page.screenshot({ path: `${screenshots}/admin-failure.png` }).catch(() => {});

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * The frame of every console view: the menu, which holds exactly the views the user's roles may open (each view
  * declares its {@code @Menu} entry with an i18n key as title, and its roles with {@code @RolesAllowed}; Vaadin's
- * menu registry filters by them), who is signed in, the language switch and sign-out.
+ * menu registry filters by them), who is signed in, the language switch, changing one's password and sign-out.
  */
 @PermitAll
 public class ConsoleLayout extends AppLayout {
@@ -38,7 +38,11 @@ public class ConsoleLayout extends AppLayout {
         Button logout = new Button(getTranslation("console.logout"), click -> authentication.logout());
         logout.setId("console-logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout bar = new HorizontalLayout(who, new LanguageSwitch(), logout);
+        Button password = new Button(getTranslation("console.password.menu"),
+                click -> getUI().ifPresent(ui -> ui.navigate(ChangePasswordView.class)));
+        password.setId("console-password");
+        password.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout bar = new HorizontalLayout(who, new LanguageSwitch(), password, logout);
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.getStyle().set("margin-inline-start", "auto").set("padding-inline-end", "var(--lumo-space-m)");
         addToNavbar(new DrawerToggle(), bar);

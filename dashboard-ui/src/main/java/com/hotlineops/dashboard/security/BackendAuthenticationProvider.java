@@ -1,10 +1,8 @@
 package com.hotlineops.dashboard.security;
 
 import com.hotlineops.contract.auth.TokenResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Checks a console login with the backend: the password goes to the token endpoint, never into this app's own
  * store, and the roles come from the token it answers with. The token is read, not verified: it arrived just now, on
- * our own connection to the backend, in answer to these credentials; every later use is verified by the backend.
+ * our own connection to the backend, in answer to these credentials; every later use is verified by the backend. A
+ * token that requires the password change (decision 0036) still signs the user in: the console then sends them to the
+ * change and nowhere else ({@code console.PasswordChangeGuard}).
  */
 @Component
 class BackendAuthenticationProvider implements AuthenticationProvider {
@@ -69,15 +69,13 @@ class BackendAuthenticationProvider implements AuthenticationProvider {
         Instant expiresAt = clock.instant().plusSeconds(token.expiresIn());
         return new DeskUser(claims.path("preferred_username").asString(), roles,
                 unit == null ? null : UUID.fromString(unit),
-                new DeskUser.BackendCredentials(token.accessToken(), token.refreshToken(), expiresAt));
+                new DeskUser.BackendCredentials(token.accessToken(), token.refreshToken(), expiresAt,
+                        TokenClaims.passwordChangeRequired(claims)));
     }
 
     private JsonNode claims(String jwt) {
-        String[] parts = jwt == null ? new String[0] : jwt.split("\\.");
-        if (parts.length != 3) {
-            throw new AuthenticationServiceException("The backend answered without a usable token");
-        }
-        return json.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        return TokenClaims.read(json, jwt)
+                .orElseThrow(() -> new AuthenticationServiceException("The backend answered without a usable token"));
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The signed-in desk user of the current request or UI access, and a bearer token for them that is good for at least
@@ -21,10 +22,12 @@ public class CurrentUser {
 
     private final BackendTokens tokens;
     private final Clock clock;
+    private final JsonMapper json;
 
-    CurrentUser(BackendTokens tokens, Clock clock) {
+    CurrentUser(BackendTokens tokens, Clock clock, JsonMapper json) {
         this.tokens = tokens;
         this.clock = clock;
+        this.json = json;
     }
 
     public Optional<DeskUser> get() {
@@ -64,8 +67,23 @@ public class CurrentUser {
             if (!rejected && !credentials.expiresBefore(clock.instant().plus(MARGIN))) {
                 return; // another call refreshed it meanwhile
             }
-            TokenResponse fresh = tokens.refresh(credentials.refreshToken());
-            credentials.replace(fresh.accessToken(), fresh.refreshToken(), clock.instant().plusSeconds(fresh.expiresIn()));
+            adopt(credentials, tokens.refresh(credentials.refreshToken()));
         }
+    }
+
+    /**
+     * Takes a token pair the backend just issued for the signed-in user instead of theirs: after their own password
+     * change (decision 0036), whose answer is the session's new pair while the old refresh token no longer works.
+     */
+    public void adopt(TokenResponse fresh) {
+        DeskUser.BackendCredentials credentials = require().credentials();
+        synchronized (credentials) {
+            adopt(credentials, fresh);
+        }
+    }
+
+    private void adopt(DeskUser.BackendCredentials credentials, TokenResponse fresh) {
+        credentials.replace(fresh.accessToken(), fresh.refreshToken(), clock.instant().plusSeconds(fresh.expiresIn()),
+                TokenClaims.read(json, fresh.accessToken()).map(TokenClaims::passwordChangeRequired).orElse(false));
     }
 }

@@ -22,18 +22,25 @@ public record DeskUser(String username, Set<String> roles, UUID unitId, BackendC
     }
 
     /**
-     * The backend's access and refresh tokens of one signed-in user. Replaced as a whole when the access token is
-     * refreshed; a console call that finds it expired refreshes it first.
+     * The backend's access and refresh tokens of one signed-in user, and whether the access token requires the
+     * password change first (its {@code pwd_change} claim, decision 0036). Replaced as a whole when the access token
+     * is refreshed or the password changed; a console call that finds it expired refreshes it first.
      */
     public static final class BackendCredentials implements Serializable {
 
-        private record Tokens(String access, String refresh, Instant expiresAt) implements Serializable {
+        private record Tokens(String access, String refresh, Instant expiresAt, boolean passwordChangeRequired)
+                implements Serializable {
         }
 
         private volatile Tokens tokens;
 
         public BackendCredentials(String accessToken, String refreshToken, Instant expiresAt) {
-            this.tokens = new Tokens(accessToken, refreshToken, expiresAt);
+            this(accessToken, refreshToken, expiresAt, false);
+        }
+
+        public BackendCredentials(String accessToken, String refreshToken, Instant expiresAt,
+                boolean passwordChangeRequired) {
+            this.tokens = new Tokens(accessToken, refreshToken, expiresAt, passwordChangeRequired);
         }
 
         public String accessToken() {
@@ -48,8 +55,14 @@ public record DeskUser(String username, Set<String> roles, UUID unitId, BackendC
             return tokens.expiresAt().isBefore(instant);
         }
 
-        public void replace(String accessToken, String refreshToken, Instant expiresAt) {
-            this.tokens = new Tokens(accessToken, refreshToken, expiresAt);
+        /** The user must change the password an administrator set before using anything else (decision 0036). */
+        public boolean passwordChangeRequired() {
+            return tokens.passwordChangeRequired();
+        }
+
+        public void replace(String accessToken, String refreshToken, Instant expiresAt,
+                boolean passwordChangeRequired) {
+            this.tokens = new Tokens(accessToken, refreshToken, expiresAt, passwordChangeRequired);
         }
 
         @Override

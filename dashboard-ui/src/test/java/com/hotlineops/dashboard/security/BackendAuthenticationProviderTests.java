@@ -70,7 +70,7 @@ class BackendAuthenticationProviderTests {
         Authentication signedIn = provider.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated("supervisor1", "supervisor1-demo"));
         SecurityContextHolder.getContext().setAuthentication(signedIn);
-        CurrentUser current = new CurrentUser(tokens, clock);
+        CurrentUser current = new CurrentUser(tokens, clock, JsonMapper.builder().build());
 
         backend.expiresIn = 900;
         assertThat(current.bearer()).isEqualTo(FakeTokenEndpoint.jwt(2));

@@ -1,8 +1,11 @@
 package com.hotlineops.mobile.auth;
 
+import com.hotlineops.contract.auth.PasswordChange;
 import com.hotlineops.contract.auth.TokenRequest;
 import com.hotlineops.contract.auth.TokenResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code {username, password}} or {@code {refreshToken}} → {@code {accessToken, refreshToken, expiresIn}}
- * (DESIGN.md §4); logout revokes the refresh token.
+ * (DESIGN.md §4); logout revokes the refresh token; the signed-in user changes their password.
  */
 @RestController
 @RequestMapping("/mobile/v1/auth")
@@ -32,6 +35,16 @@ class AuthController {
     @PostMapping("/refresh")
     Mono<TokenResponse> refresh(@RequestBody TokenRequest request) {
         return login.refresh(request.refreshToken());
+    }
+
+    /**
+     * {@code {currentPassword, newPassword}} → a fresh token pair (decision 0036): the phone user's own password
+     * change, the only route besides refresh and logout while the token requires it. The refresh tokens of the
+     * user's other sessions are refused from then on.
+     */
+    @PostMapping("/password")
+    Mono<TokenResponse> password(@RequestBody PasswordChange request, @AuthenticationPrincipal Jwt jwt) {
+        return login.changePassword(jwt, request);
     }
 
     /**

@@ -1,11 +1,14 @@
 package com.hotlineops.mobile.auth;
 
+import com.hotlineops.contract.auth.PasswordChange;
 import com.hotlineops.contract.auth.TokenResponse;
 import com.hotlineops.core.security.Actor;
 import com.hotlineops.core.security.TokenService;
 import com.hotlineops.core.security.UserDirectory;
+import com.hotlineops.core.useradmin.OwnPassword;
 import com.hotlineops.mobile.security.MobileRoles;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Service;
@@ -21,9 +24,11 @@ class MobileLogin {
     private final UserDirectory users;
     private final TokenService tokens;
     private final ReactiveJwtDecoder accessTokens;
+    private final OwnPassword passwords;
 
-    MobileLogin(UserDirectory users, TokenService tokens, ReactiveJwtDecoder accessTokens) {
+    MobileLogin(UserDirectory users, TokenService tokens, ReactiveJwtDecoder accessTokens, OwnPassword passwords) {
         this.users = users;
+        this.passwords = passwords;
         this.tokens = tokens;
         this.accessTokens = accessTokens;
     }
@@ -45,6 +50,14 @@ class MobileLogin {
                         .map(jwt -> MobileRoles.allowed(Actor.from(jwt).roles())))
                 .onErrorMap(JwtException.class, e -> badCredentials())
                 .switchIfEmpty(Mono.error(MobileLogin::badCredentials));
+    }
+
+    /**
+     * The phone user's own password change, through the same core service as the backend's (decision 0036); the
+     * route already requires a phone role.
+     */
+    Mono<TokenResponse> changePassword(Jwt jwt, PasswordChange request) {
+        return passwords.change(Actor.from(jwt).userId(), request);
     }
 
     /** Revokes the refresh token; the access token runs out by itself within its short life. */

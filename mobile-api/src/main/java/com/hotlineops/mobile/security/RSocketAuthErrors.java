@@ -1,5 +1,6 @@
 package com.hotlineops.mobile.security;
 
+import com.hotlineops.core.security.PasswordChangeRequired;
 import com.hotlineops.mobile.web.ProblemCode;
 import io.rsocket.exceptions.ApplicationErrorException;
 import java.time.Clock;
@@ -21,13 +22,15 @@ import reactor.core.publisher.Mono;
 /**
  * Gives RSocket refusals the codes of the REST problem details, so a phone can tell "log in again" from "not for
  * you": {@code unauthorized: …} for no token, a bad one or an expired one, {@code forbidden: …} for a valid token
- * without a phone role. It also checks, on every request, that the token the request runs under has not expired:
+ * without a phone role, {@code password-change-required: …} for a token that requires the password change first
+ * (decision 0036). It also checks, on every request, that the token the request runs under has not expired:
  * a token sent at setup holds for the connection in Spring Security, and a connection may outlive its token.
  */
 final class RSocketAuthErrors {
 
     static final String UNAUTHORIZED = ProblemCode.UNAUTHORIZED.code() + ": ";
     static final String FORBIDDEN = ProblemCode.FORBIDDEN.code() + ": ";
+    static final String PASSWORD_CHANGE_REQUIRED = ProblemCode.PASSWORD_CHANGE_REQUIRED.code() + ": ";
 
     private RSocketAuthErrors() {
     }
@@ -58,7 +61,8 @@ final class RSocketAuthErrors {
 
     /**
      * Just before authorization, on requests (not the setup, which may come without a token): no token or an
-     * expired one → {@code unauthorized}; a refusal by the route rules → {@code forbidden}.
+     * expired one → {@code unauthorized}; one that requires the password change → {@code password-change-required};
+     * a refusal by the route rules → {@code forbidden}.
      */
     static final class BeforeAuthorization implements PayloadInterceptor, Ordered {
 
@@ -80,6 +84,9 @@ final class RSocketAuthErrors {
                             "a bearer token is required (message/x.rsocket.authentication.v0)")))
                     .flatMap(authentication -> expired(authentication, clock.instant())
                             ? Mono.error(unauthorized("the access token expired; refresh it and retry"))
+                            : PasswordChangeRequired.of(authentication)
+                            ? Mono.error(new ApplicationErrorException(PASSWORD_CHANGE_REQUIRED
+                                    + PasswordChangeRequired.DETAIL))
                             : chain.next(exchange).onErrorMap(AccessDeniedException.class,
                                     e -> new ApplicationErrorException(FORBIDDEN + "this app is for grid workers "
                                             + "and unit handlers")));

@@ -1,5 +1,6 @@
 package com.hotlineops.mobile.web;
 
+import com.hotlineops.core.security.PasswordChangeRequired;
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +20,11 @@ public enum ProblemCode {
     NOT_AN_IMAGE("not-an-image", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a JPEG, PNG, WebP or HEIC image"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
+    /** The token requires the password change first (decision 0036); the backend answers the same type. */
+    PASSWORD_CHANGE_REQUIRED(PasswordChangeRequired.CODE, HttpStatus.FORBIDDEN, PasswordChangeRequired.TITLE),
+    WRONG_PASSWORD("wrong-password", HttpStatus.BAD_REQUEST, "Wrong current password"),
+    INVALID_PASSWORD("invalid-password", HttpStatus.BAD_REQUEST, "Invalid password"),
+    TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many wrong passwords"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable");
 
     private final String code;

@@ -6,12 +6,17 @@ import com.hotlineops.core.ticket.InvalidTicketCommandException;
 import com.hotlineops.core.ticket.TicketNotFoundException;
 import com.hotlineops.core.ticket.TicketProblem;
 import com.hotlineops.core.ticket.TicketTakenException;
+import com.hotlineops.core.useradmin.InvalidUserException;
+import com.hotlineops.core.useradmin.TooManyPasswordAttemptsException;
+import com.hotlineops.core.useradmin.WrongPasswordException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -63,6 +68,24 @@ class ProblemDetailsAdvice {
     ProblemDetail dataAccess(Exception e) {
         log.warn("Database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(e).toString());
         return Problems.of(ProblemCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly");
+    }
+
+    /** The password change (decision 0036): rules broken, current password wrong, too many wrong ones lately. */
+    @ExceptionHandler(InvalidUserException.class)
+    ProblemDetail invalidPassword(InvalidUserException e) {
+        return Problems.of(ProblemCode.INVALID_PASSWORD, e.getMessage());
+    }
+
+    @ExceptionHandler(WrongPasswordException.class)
+    ProblemDetail wrongPassword(WrongPasswordException e) {
+        return Problems.of(ProblemCode.WRONG_PASSWORD, e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyPasswordAttemptsException.class)
+    ResponseEntity<ProblemDetail> tooManyAttempts(TooManyPasswordAttemptsException e) {
+        return ResponseEntity.status(ProblemCode.TOO_MANY_ATTEMPTS.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(Problems.of(ProblemCode.TOO_MANY_ATTEMPTS, e.getMessage()));
     }
 
     /** Wrong password, unknown user, a user not allowed on the phone, an expired refresh token: all alike. */

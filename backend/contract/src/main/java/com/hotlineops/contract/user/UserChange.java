@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One change an administrator made to an account, oldest first in {@code GET /api/v1/users/{id}/changes}.
+ * One change an administrator made to an account, or the user's own password change (decision 0036), oldest first
+ * in {@code GET /api/v1/users/{id}/changes}.
  *
- * @param type    CREATED, UPDATED, DISABLED, ENABLED or PASSWORD_RESET
- * @param actor   the administrator's username
- * @param changes the fields changed (displayName, roles, unitId, gridId, enabled), each with its value before and
- *                after; empty for a password reset, whose values are never recorded
+ * @param type    CREATED, UPDATED, DISABLED, ENABLED, PASSWORD_RESET or PASSWORD_CHANGED (by the user)
+ * @param actor   the administrator's username; the user's own for PASSWORD_CHANGED
+ * @param changes the fields changed (displayName, roles, unitId, gridId, enabled, passwordChangeRequired), each with
+ *                its value before and after; never a password, whose values are not recorded
  */
 public record UserChange(long id, UUID userId, String type, String actor, Instant occurredAt,
         Map<String, FieldChange> changes) {

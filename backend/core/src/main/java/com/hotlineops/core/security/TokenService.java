@@ -44,6 +44,8 @@ public class TokenService {
     public static final String USERNAME_CLAIM = "preferred_username";
     public static final String UNIT_CLAIM = "unit";
     public static final String GRID_CLAIM = "grid";
+    /** On access tokens of an account whose password an administrator set: only the password change is open. */
+    public static final String PASSWORD_CHANGE_CLAIM = "pwd_change";
     static final String TYPE_CLAIM = "typ";
     /** On refresh tokens: the user's token generation when it was issued (decision 0032). */
     static final String GENERATION_CLAIM = "gen";
@@ -103,7 +105,7 @@ public class TokenService {
     /**
      * A fresh pair for the owner of a valid refresh token that was not revoked, if they are still enabled and no
      * administrator has changed their account since it was issued (its generation is still theirs, decision 0032).
-     * The new tokens say what the account says now.
+     * The new tokens say what the account says now, a password change still required included.
      */
     public Mono<TokenResponse> refresh(String refreshToken) {
         return refreshDecoder.decode(refreshToken)
@@ -170,6 +172,8 @@ public class TokenService {
         }
         if (REFRESH.equals(type)) {
             claims.claim(GENERATION_CLAIM, user.tokenGeneration());
+        } else if (user.passwordChangeRequired()) {
+            claims.claim(PASSWORD_CHANGE_CLAIM, true);
         }
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();

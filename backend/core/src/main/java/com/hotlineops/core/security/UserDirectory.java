@@ -17,7 +17,7 @@ import reactor.core.scheduler.Schedulers;
 public class UserDirectory {
 
     private static final String COLUMNS = "id, username, password_hash, display_name, roles, unit_id, grid_id, enabled, "
-            + "token_generation";
+            + "token_generation, password_change_required";
 
     private final DatabaseClient db;
     private final PasswordEncoder passwords = new BCryptPasswordEncoder();
@@ -47,7 +47,7 @@ public class UserDirectory {
         return findByUsername(username)
                 .filter(UserAccount::enabled)
                 .publishOn(Schedulers.boundedElastic())
-                .filter(u -> passwords.matches(password, u.passwordHash()))
+                .filter(u -> matches(password, u.passwordHash()))
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Bad credentials")));
     }
 
@@ -56,12 +56,18 @@ public class UserDirectory {
         return passwords.encode(rawPassword);
     }
 
+    /** Whether the password is the one of this BCrypt hash. Slow on purpose: call it off the event loop. */
+    public boolean matches(String rawPassword, String passwordHash) {
+        return rawPassword != null && passwordHash != null && passwords.matches(rawPassword, passwordHash);
+    }
+
     private static UserAccount read(Readable row) {
         String[] roles = row.get("roles", String[].class);
         return new UserAccount(row.get("id", UUID.class), row.get("username", String.class),
                 row.get("password_hash", String.class), row.get("display_name", String.class),
                 Arrays.stream(roles).map(Role::valueOf).collect(Collectors.toUnmodifiableSet()),
                 row.get("unit_id", UUID.class), row.get("grid_id", UUID.class), row.get("enabled", Boolean.class),
-                row.get("token_generation", Integer.class));
+                row.get("token_generation", Integer.class),
+                row.get("password_change_required", Boolean.class));
     }
 }

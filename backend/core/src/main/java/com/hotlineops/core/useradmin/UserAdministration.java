@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The accounts as administrators manage them (decision 0032). Every change is one transaction that also writes a
  * {@code user_admin_event} row (who, what before and after, when). Disabling an account, changing its roles, unit or
  * grid, or resetting its password moves its token generation on, so its refresh tokens are refused from then on and it
- * keeps working at most until its access token expires. Administrators cannot lock themselves out: they may not
+ * keeps working at most until its access token expires. A password an administrator set must be changed by its user
+ * first (decision 0036). Administrators cannot lock themselves out: they may not
  * disable their own account or remove their own ADMIN role, and no change may leave no enabled administrator.
  * Passwords are stored as BCrypt hashes only and never answered, recorded or logged.
  */
@@ -146,7 +147,8 @@ public class UserAdministration {
     }
 
     /**
-     * Creates an enabled account. Not idempotent on purpose: a username that exists is refused
+     * Creates an enabled account whose user must change the initial password before doing anything else (decision
+     * 0036). Not idempotent on purpose: a username that exists is refused
      * ({@link UsernameTakenException}) rather than answered with the account that has it.
      */
     public Mono<UserView> create(NewUser request, Actor admin) {
@@ -164,8 +166,10 @@ public class UserAdministration {
                             .then(requireFree(username))
                             .then(withPlace(db.sql("""
                                             insert into app_user (id, username, password_hash, display_name, roles,
-                                                                  unit_id, grid_id, enabled, created_at)
-                                            values (:id, :username, :hash, :name, :roles, :unit, :grid, true, :now)"""),
+                                                                  unit_id, grid_id, enabled, created_at,
+                                                                  password_change_required)
+                                            values (:id, :username, :hash, :name, :roles, :unit, :grid, true, :now,
+                                                    true)"""),
                                     place)
                                     .bind("id", id).bind("username", username).bind("hash", hash)
                                     .bind("name", displayName).bind("roles", names(roles))
@@ -252,6 +256,7 @@ public class UserAdministration {
 
     /**
      * Sets the password an administrator typed and ends the account's refresh tokens. Recorded without the password.
+     * The user must change it before doing anything else (decision 0036), unless the administrator reset their own.
      */
     public Mono<Void> resetPassword(UUID id, PasswordReset request, Actor admin) {
         return Mono.defer(() -> {
@@ -265,9 +270,11 @@ public class UserAdministration {
                             .then(locked(id))
                             .then(db.sql("""
                                             update app_user set password_hash = :hash, updated_at = :now,
-                                                   token_generation = token_generation + 1
+                                                   token_generation = token_generation + 1,
+                                                   password_change_required = :mustChange
                                              where id = :id""")
-                                    .bind("hash", hash).bind("now", utc(now())).bind("id", id).then())
+                                    .bind("hash", hash).bind("now", utc(now())).bind("id", id)
+                                    .bind("mustChange", !id.equals(admin.userId())).then())
                             .then(record(id, "PASSWORD_RESET", admin, Map.of()))));
         });
     }

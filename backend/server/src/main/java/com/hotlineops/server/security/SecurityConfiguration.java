@@ -19,7 +19,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every route needs a valid access token except issuing one, health and the API docs. Roles per DESIGN.md §3:
+ * Every route needs a valid access token except issuing one, health and the API docs; a token that requires the
+ * password change opens only that change and the token endpoint ({@link PasswordChangeGate}, decision 0036); any
+ * signed-in user may change their own password. Roles per DESIGN.md §3:
  * the telephone platform and partner systems post CTI events and intake (partners also by {@code X-Api-Key}); agents
  * take requests; dispatchers dispatch; the wall and supervisors read figures and frames. Open311 GeoReport v2 answers
  * its own way: public reads, writes with an {@code api_key} (decision 0017).
@@ -34,11 +36,13 @@ class SecurityConfiguration {
             PartnerKeyAuthentication partnerKeys) {
         return http
                 .addFilterAt(partnerKeys.filter(json), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterBefore(PasswordChangeGate.http(json), SecurityWebFiltersOrder.AUTHORIZATION)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(a -> a
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/password").authenticated()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers("/api/v1/cti/**").hasAnyRole(roles(Role.PARTNER, Role.ADMIN))
@@ -131,6 +135,7 @@ class SecurityConfiguration {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(tokens.accessTokenDecoder());
         manager.setJwtAuthenticationConverter(tokens.authenticationConverter());
         return rsocket
+                .addPayloadInterceptor(new PasswordChangeGate.RSocket())
                 .authorizePayload(a -> a
                         .setup().permitAll()
                         .route("wall.frames").hasAnyRole(roles(Role.WALL, Role.SUPERVISOR, Role.DIRECTOR, Role.ADMIN))

@@ -64,7 +64,8 @@ class UserAdminController {
     @Operation(summary = "Create an enabled account: username (2–40 of a-z 0-9 . _ -), displayName, roles (GRID_WORKER "
             + "needs gridId, UNIT_HANDLER needs unitId; a grid must belong to the unit given, which is taken from the "
             + "grid when absent), initialPassword (at least 10 characters, at most 72 bytes, not containing the "
-            + "username). 201 with the account. Not idempotent: a username that exists answers 409 and changes "
+            + "username), which the user must change before anything else (decision 0036). 201 with the account. "
+            + "Not idempotent: a username that exists answers 409 and changes "
             + "nothing (ADMIN)")
     Mono<ResponseEntity<UserView>> create(@RequestBody NewUser request, @AuthenticationPrincipal Jwt jwt) {
         return users.create(request, Actor.from(jwt)).map(u -> ResponseEntity.status(HttpStatus.CREATED).body(u));
@@ -95,7 +96,7 @@ class UserAdminController {
 
     @PostMapping("/{id}/password")
     @Operation(summary = "Set the password the administrator typed (rules of creation) and end the account's refresh "
-            + "tokens. 204 (ADMIN)")
+            + "tokens; the user must change it before anything else, unless it is your own account. 204 (ADMIN)")
     Mono<ResponseEntity<Void>> resetPassword(@PathVariable UUID id, @RequestBody PasswordReset request,
             @AuthenticationPrincipal Jwt jwt) {
         return users.resetPassword(id, request, Actor.from(jwt)).thenReturn(ResponseEntity.noContent().build());

@@ -1,5 +1,6 @@
 package com.hotlineops.server.web;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,7 +16,20 @@ public final class Problems {
     }
 
     public static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, HttpStatus status, String detail) {
+        return write(exchange, json, ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    /** A problem with its own type and title. */
+    public static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, HttpStatus status, URI type,
+            String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return write(exchange, json, problem);
+    }
+
+    private static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, ProblemDetail problem) {
+        HttpStatus status = HttpStatus.valueOf(problem.getStatus());
         problem.setInstance(exchange.getRequest().getURI());
         byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
         var response = exchange.getResponse();

@@ -2,6 +2,7 @@ package com.hotlineops.server.useradmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hotlineops.contract.auth.PasswordChange;
 import com.hotlineops.contract.auth.TokenRequest;
 import com.hotlineops.contract.auth.TokenResponse;
 import com.hotlineops.contract.user.NewUser;
@@ -401,7 +402,11 @@ class UserAdminIntegrationTests extends BackendIntegrationTest {
     void disabledAdministratorsTokenCannotDisableTheLastEnabledAdministrator() {
         String second = unique("admin");
         UserView other = create(new NewUser(second, "第二管理员", List.of("ADMIN"), null, null, PASSWORD));
-        String othersToken = loggedIn(second, PASSWORD).accessToken();
+        // The initial password must be changed before the account can do anything (decision 0036).
+        String othersToken = http.post().uri("/api/v1/auth/password")
+                .headers(h -> h.setBearerAuth(loggedIn(second, PASSWORD).accessToken()))
+                .bodyValue(new PasswordChange(PASSWORD, "Second-admin-own-1")).exchange()
+                .expectStatus().isOk().expectBody(TokenResponse.class).returnResult().getResponseBody().accessToken();
         asAdmin("POST", "/" + other.id() + "/disable", null).expectStatus().isOk();
 
         call(othersToken, "POST", "/" + ADMIN + "/disable", null).expectStatus().isEqualTo(409)

@@ -9,11 +9,10 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.select.Select;
+import com.hotlineops.dashboard.console.PasswordRules;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -33,8 +32,6 @@ class UserForm extends Dialog {
     /** The backend's rule for a username ({@code UserAdministration.USERNAME}). */
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
     static final int DISPLAY_NAME_MAX = 60;
-    static final int PASSWORD_MIN = 10;
-    static final int PASSWORD_MAX_BYTES = 72;
     /** The roles of DESIGN.md §3 in the backend's order. */
     static final List<String> ROLES = List.of("AGENT", "DIRECTOR", "DISPATCHER", "SUPERVISOR", "AUDITOR", "REVISIT",
             "UNIT_HANDLER", "GRID_WORKER", "WALL", "ADMIN", "PARTNER");
@@ -197,25 +194,8 @@ class UserForm extends Dialog {
         field.setErrorMessage(ok ? null : getTranslation(error));
     }
 
-    /**
-     * The translation key of the rule the password breaks, or null: the backend's policy (decision 0032) — at least
-     * {@value #PASSWORD_MIN} characters, at most {@value #PASSWORD_MAX_BYTES} bytes, not only white space, not
-     * containing the username.
-     */
+    /** The translation key of the rule the password breaks, or null ({@link PasswordRules}). */
     static String passwordProblem(String password, String username) {
-        if (password == null || password.codePointCount(0, password.length()) < PASSWORD_MIN) {
-            return "console.admin.users.error.passwordShort";
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
-            return "console.admin.users.error.passwordLong";
-        }
-        if (password.isBlank()) {
-            return "console.admin.users.error.passwordBlank";
-        }
-        if (username != null && !username.isEmpty()
-                && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            return "console.admin.users.error.passwordUsername";
-        }
-        return null;
+        return PasswordRules.problem(password, username);
     }
 }
