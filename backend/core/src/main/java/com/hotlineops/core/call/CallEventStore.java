@@ -31,7 +31,6 @@ import reactor.core.publisher.Mono;
 /**
  * Durable storage of CTI events: one multi-row {@code INSERT … ON CONFLICT DO NOTHING} per chunk, and the newly
  * stored events appended to the outbox in the same transaction, so the live figures get exactly what PostgreSQL has.
- * The outbox entry is written by the same statement as the rows, from the rows it inserted (docs/decisions/0029).
  */
 @Component
 public class CallEventStore {
@@ -43,12 +42,15 @@ public class CallEventStore {
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final Outbox outbox;
     /** Resolved per batch, not at construction: listeners may themselves read through this store. */
     private final ObjectProvider<StoredCallEventsListener> listeners;
 
-    CallEventStore(DatabaseClient db, TransactionalOperator tx, ObjectProvider<StoredCallEventsListener> listeners) {
+    CallEventStore(DatabaseClient db, TransactionalOperator tx, Outbox outbox,
+            ObjectProvider<StoredCallEventsListener> listeners) {
         this.db = db;
         this.tx = tx;
+        this.outbox = outbox;
         this.listeners = listeners;
     }
 
@@ -75,7 +77,8 @@ public class CallEventStore {
                     return all.stream().filter(e -> inserted.contains(e.eventId())).toList();
                 })
                 .flatMap(fresh -> fresh.isEmpty() ? Mono.just(fresh)
-                        : Flux.fromStream(listeners::orderedStream).concatMap(l -> l.stored(fresh)).then()
+                        : outbox.append(Topic.CALLS, fresh)
+                                .then(Flux.fromStream(listeners::orderedStream).concatMap(l -> l.stored(fresh)).then())
                                 .thenReturn(fresh));
         return tx.transactional(work);
     }
@@ -96,11 +99,6 @@ public class CallEventStore {
      * The rows go in {@code eventId} order: two transactions storing some of the same events (on two instances, when
      * the telephone platform sends a request again to another one) then wait for each other in one order and cannot
      * deadlock.
-     *
-     * <p>The same statement appends the rows it inserted to the outbox ({@link Topic#CALLS}, a JSON array of
-     * {@link CtiEvent}s, as {@link Outbox#append} would, in {@code eventId} order; none when every row was there
-     * before): PostgreSQL builds the JSON from the rows, so the events are not serialised here, not sent a second time
-     * and not parsed again by PostgreSQL, and the transaction has one round trip less.
      */
     private Flux<String> insertChunk(List<CtiEvent> unsorted) {
         List<CtiEvent> chunk = new ArrayList<>(unsorted);
@@ -125,25 +123,14 @@ public class CallEventStore {
             agents[i] = e.agentId();
             states[i] = e.agentState() == null ? null : e.agentState().name();
         }
-        return db.sql("with inserted as (insert into call_event (" + COLUMNS + """
+        return db.sql("insert into call_event (" + COLUMNS + """
                         )
                         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[],
                                              $6::text[], $7::text[], $8::text[])
                         on conflict (event_id) do nothing
-                        returning *),
-                        announced as (
-                            insert into outbox (topic, payload)
-                            select $9, jsonb_agg(jsonb_build_object('eventId', event_id, 'type', type,
-                                                                    'callId', call_id, 'queue', queue,
-                                                                    'occurredAt', occurred_at,
-                                                                    'callerNumber', caller_number,
-                                                                    'agentId', agent_id, 'agentState', agent_state)
-                                                 order by event_id)
-                              from inserted
-                            having count(*) > 0)
-                        select event_id from inserted""")
+                        returning event_id""")
                 .bind(0, ids).bind(1, types).bind(2, callIds).bind(3, queues).bind(4, times).bind(5, callers)
-                .bind(6, agents).bind(7, states).bind(8, Topic.CALLS.name())
+                .bind(6, agents).bind(7, states)
                 .map(row -> row.get("event_id", String.class))
                 .all();
     }
