@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -96,13 +95,8 @@ public class CallEventStore {
     /**
      * One statement per chunk whatever its size: the rows travel as eight arrays and {@code unnest} turns them back
      * into rows, so PostgreSQL plans the statement once and the driver binds eight parameters, not eight per row.
-     * The rows go in {@code eventId} order: two transactions storing some of the same events (on two instances, when
-     * the telephone platform sends a request again to another one) then wait for each other in one order and cannot
-     * deadlock.
      */
-    private Flux<String> insertChunk(List<CtiEvent> unsorted) {
-        List<CtiEvent> chunk = new ArrayList<>(unsorted);
-        chunk.sort(Comparator.comparing(CtiEvent::eventId));
+    private Flux<String> insertChunk(List<CtiEvent> chunk) {
         int n = chunk.size();
         String[] ids = new String[n];
         String[] types = new String[n];
