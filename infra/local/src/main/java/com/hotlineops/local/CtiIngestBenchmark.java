@@ -5,6 +5,7 @@ import com.hotlineops.contract.auth.TokenResponse;
 import com.hotlineops.contract.call.CallQueue;
 import com.hotlineops.contract.call.CtiEvent;
 import com.hotlineops.contract.call.CtiEventType;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,18 +69,26 @@ public final class CtiIngestBenchmark {
             JsonMapper json = JsonMapper.builder().build();
             URI backend = system.backend();
             String token = login(http, json, backend, "cti");
+            // The baseline before and after the run: the machine is shared, so its speed may change meanwhile.
+            double baselineBefore = postgresBaseline(services, events, 1_000);
             run(http, json, backend, token, bodies(json, warmup, batch, callersEvery), concurrency, "warm-up");
+            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             Result r = run(http, json, backend, token, bodies(json, events, batch, callersEvery), concurrency,
                     "measured");
+            double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             System.out.printf("%nCTI ingest: %d events in batches of %d, %d requests in flight, caller number on %s%n",
                     events, batch, concurrency, callersEvery == 0 ? "no call" : "1 call in " + callersEvery);
             System.out.printf("  %.0f durable events/s (%d stored, %d errors) in %.2f s%n",
                     r.stored() / r.seconds(), r.stored(), r.errors(), r.seconds());
             System.out.printf("  request latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", r.percentile(50),
                     r.percentile(90), r.percentile(99), r.percentile(100));
-            double baseline = postgresBaseline(services, events, 1_000);
+            System.out.printf("  load average (1 min) %.2f before the measured part, %.2f after%n", loadBefore,
+                    loadAfter);
+            double baselineAfter = postgresBaseline(services, events, 1_000);
+            double baseline = (baselineBefore + baselineAfter) / 2;
             System.out.printf("  PostgreSQL alone, the same number of rows by multi-row INSERT over JDBC: %.0f rows/s"
-                    + " → ingest is %.0f %% of it%n", baseline, 100 * r.stored() / r.seconds() / baseline);
+                    + " before, %.0f after → ingest is %.0f %% of their mean%n", baselineBefore, baselineAfter,
+                    100 * r.stored() / r.seconds() / baseline);
         }
     }
 
@@ -165,7 +174,8 @@ public final class CtiIngestBenchmark {
 
     /**
      * The ceiling DESIGN.md §3 compares against: the same number of rows into a copy of {@code call_event} by
-     * multi-row INSERT (batches of {@code batch} rows) over JDBC, straight into PostgreSQL.
+     * multi-row INSERT (batches of {@code batch} rows, each its own transaction) over JDBC, straight into PostgreSQL.
+     * The copy is dropped afterwards, so each measurement starts from an empty table.
      */
     static double postgresBaseline(EmbeddedServices services, int rows, int batch) throws SQLException {
         try (Connection c = DriverManager.getConnection(services.jdbcUrl(), services.dbUser(), services.dbPassword())) {
@@ -197,7 +207,11 @@ public final class CtiIngestBenchmark {
                     ps.executeUpdate();
                 }
             }
-            return (rows / batch) * batch / ((System.nanoTime() - start) / 1e9);
+            double perSecond = (rows / batch) * batch / ((System.nanoTime() - start) / 1e9);
+            try (Statement s = c.createStatement()) {
+                s.execute("drop table bench_call_event");
+            }
+            return perSecond;
         }
     }
 

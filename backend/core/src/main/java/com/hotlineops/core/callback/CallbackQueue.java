@@ -90,16 +90,7 @@ public class CallbackQueue implements StoredCallEventsListener {
         }
         return db.sql("select pg_advisory_xact_lock(" + DERIVE_LOCK + ")").then()
                 .then(calls.callsOf(fresh))
-                .flatMapMany(records -> {
-                    List<CallRecord> numbered = records.stream().filter(c -> c.callerNumber() != null)
-                            .sorted(Comparator.comparing(CallRecord::callId)).toList();
-                    // Long abandons one by one (rare); then every answered call closes its number's open task in one
-                    // statement (common: one round trip per batch, not per call). The rules compare instants, so
-                    // this order decides nothing: an abandon sees the batch's answers, which are already stored.
-                    return Flux.fromIterable(numbered).filter(c -> !c.answered()).concatMap(this::derive)
-                            .concatWith(Flux.defer(() -> gotThrough(numbered.stream()
-                                    .filter(CallRecord::answered).toList())));
-                })
+                .flatMapMany(this::derive)
                 .collectList()
                 .flatMap(this::announce);
     }
@@ -109,100 +100,144 @@ public class CallbackQueue implements StoredCallEventsListener {
         return changes.isEmpty() ? Mono.empty() : outbox.append(Topic.CALLBACK, changes);
     }
 
-    private Flux<CallbackTaskChanged> derive(CallRecord call) {
-        Double wait = call.waitSeconds();
-        if (call.abandoned() && call.offeredAt() != null && wait != null
-                && wait >= CallFiguresCalculator.SHORT_ABANDON_SECONDS) {
-            Instant abandonedAt = call.abandonedAt() != null ? call.abandonedAt() : call.endedAt();
-            return longAbandon(call, abandonedAt).flux();
-        }
-        return Flux.empty();
-    }
-
     /**
-     * Closes each open task whose caller got through after its last abandon, as {@code CALLER_REACHED_US} at the first
-     * such answer.
+     * Everything the batch's calls change, in one statement ({@link #DERIVE}): its long abandons (by call id) become
+     * tasks, closed at once or opened and merged per number, and its answered calls close the open tasks of callers who
+     * got through. Emits the long abandons' changes in call id order, then the closures.
      */
-    private Flux<CallbackTaskChanged> gotThrough(List<CallRecord> answered) {
-        if (answered.isEmpty()) {
+    private Flux<CallbackTaskChanged> derive(List<CallRecord> records) {
+        List<CallRecord> numbered = records.stream().filter(c -> c.callerNumber() != null)
+                .sorted(Comparator.comparing(CallRecord::callId)).toList();
+        List<CallRecord> abandons = numbered.stream().filter(CallbackQueue::longAbandon).toList();
+        List<CallRecord> answered = numbered.stream().filter(CallRecord::answered).toList();
+        if (abandons.isEmpty() && answered.isEmpty()) {
             return Flux.empty();
         }
-        return db.sql("""
-                        update callback_task t set status = 'CALLER_REACHED_US', closed_at = a.answered_at,
-                               claimed_by = null, claimed_at = null, version = t.version + 1
-                          from (select o.id, min(x.at) as answered_at
-                                  from callback_task o
-                                  join unnest($1::text[], $2::timestamptz[]) as x (number, at)
-                                    on x.number = o.caller_number and x.at > o.last_abandoned_at
-                                 where o.status = 'OPEN'
-                                 group by o.id) a
-                         where t.id = a.id
-                        returning t.id""")
-                .bind(0, answered.stream().map(CallRecord::callerNumber).toArray(String[]::new))
-                .bind(1, answered.stream().map(c -> utc(c.answeredAt())).toArray(OffsetDateTime[]::new))
-                .map(row -> new CallbackTaskChanged(row.get("id", UUID.class).toString(), CallbackChange.CLOSED))
+        int n = abandons.size();
+        String[] callIds = new String[n];
+        String[] numbers = new String[n];
+        String[] queues = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        OffsetDateTime[] due = new OffsetDateTime[n];
+        UUID[] ids = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            CallRecord call = abandons.get(i);
+            Instant abandonedAt = abandonedAt(call);
+            callIds[i] = call.callId();
+            numbers[i] = call.callerNumber();
+            queues[i] = queueOf(call).name();
+            at[i] = utc(abandonedAt);
+            due[i] = utc(abandonedAt.plus(DUE_AFTER));
+            ids[i] = UUID.randomUUID();
+        }
+        return db.sql(DERIVE)
+                .bind(0, callIds).bind(1, numbers).bind(2, queues).bind(3, at).bind(4, due).bind(5, ids)
+                .bind(6, utc(clock.instant()))
+                .bind(7, answered.stream().map(CallRecord::callerNumber).toArray(String[]::new))
+                .bind(8, answered.stream().map(c -> utc(c.answeredAt())).toArray(OffsetDateTime[]::new))
+                .map(row -> new CallbackTaskChanged(row.get("id", UUID.class).toString(),
+                        CallbackChange.valueOf(row.get("change", String.class))))
                 .all();
     }
 
-    private Mono<CallbackTaskChanged> longAbandon(CallRecord call, Instant abandonedAt) {
-        Mono<Boolean> reachedUsAfter = db.sql("""
-                        select min(a.occurred_at) as answered_at
-                          from call_event o join call_event a on a.call_id = o.call_id and a.type = 'CALL_ANSWERED'
-                         where o.type = 'CALL_OFFERED' and o.caller_number = $1 and a.occurred_at > $2""")
-                .bind(0, call.callerNumber()).bind(1, utc(abandonedAt))
-                .map(row -> row.get("answered_at", OffsetDateTime.class) != null)
-                .one();
-        Mono<Boolean> firstTime = db.sql("select 1 from callback_call where call_id = $1")
-                .bind(0, call.callId()).map(row -> 1).all().hasElements().map(seen -> !seen);
-        return firstTime.filter(Boolean::booleanValue)
-                .flatMap(x -> reachedUsAfter)
-                .flatMap(reached -> (reached ? closedTask(call, abandonedAt) : openOrMerge(call, abandonedAt))
-                        .flatMap(change -> db.sql("""
-                                        insert into callback_call (call_id, task_id, abandoned_at)
-                                        values ($1, $2, $3)""")
-                                .bind(0, call.callId()).bind(1, UUID.fromString(change.taskId()))
-                                .bind(2, utc(abandonedAt))
-                                .then()
-                                .thenReturn(change)));
+    /** Wait ≥ 5 s before leaving unanswered (the definition of {@link CallFiguresCalculator}). */
+    private static boolean longAbandon(CallRecord call) {
+        Double wait = call.waitSeconds();
+        return call.abandoned() && call.offeredAt() != null && wait != null
+                && wait >= CallFiguresCalculator.SHORT_ABANDON_SECONDS;
     }
 
-    private Mono<CallbackTaskChanged> openOrMerge(CallRecord call, Instant abandonedAt) {
-        return db.sql("""
-                        insert into callback_task as t (id, caller_number, queue, first_abandoned_at,
-                                                        last_abandoned_at, due_at, status, created_at)
-                        values ($1, $2, $3, $4, $4, $5, 'OPEN', $6)
-                        on conflict (caller_number) where status = 'OPEN' do update
-                           set merged_calls = t.merged_calls + 1,
-                               first_abandoned_at = least(t.first_abandoned_at, excluded.first_abandoned_at),
-                               last_abandoned_at = greatest(t.last_abandoned_at, excluded.last_abandoned_at),
-                               due_at = least(t.due_at, excluded.due_at),
-                               version = t.version + 1
-                        returning id, (xmax = 0) as inserted""")
-                .bind(0, UUID.randomUUID()).bind(1, call.callerNumber()).bind(2, queueOf(call).name())
-                .bind(3, utc(abandonedAt)).bind(4, utc(abandonedAt.plus(DUE_AFTER))).bind(5, utc(clock.instant()))
-                .map(row -> new CallbackTaskChanged(row.get("id", UUID.class).toString(),
-                        Boolean.TRUE.equals(row.get("inserted", Boolean.class)) ? CallbackChange.CREATED
-                                : CallbackChange.MERGED))
-                .one();
+    private static Instant abandonedAt(CallRecord call) {
+        return call.abandonedAt() != null ? call.abandonedAt() : call.endedAt();
     }
 
-    /** A task recorded closed at once (the caller got through after abandoning): announced as closed. */
-    private Mono<CallbackTaskChanged> closedTask(CallRecord call, Instant abandonedAt) {
-        UUID id = UUID.randomUUID();
-        return db.sql("""
-                        insert into callback_task (id, caller_number, queue, first_abandoned_at, last_abandoned_at,
-                                                   due_at, status, closed_at, created_at)
-                        values ($1, $2, $3, $4, $4, $5, 'CALLER_REACHED_US',
-                                (select min(a.occurred_at)
-                                   from call_event o
-                                   join call_event a on a.call_id = o.call_id and a.type = 'CALL_ANSWERED'
-                                  where o.type = 'CALL_OFFERED' and o.caller_number = $2
-                                    and a.occurred_at > $4), $6)""")
-                .bind(0, id).bind(1, call.callerNumber()).bind(2, queueOf(call).name())
-                .bind(3, utc(abandonedAt)).bind(4, utc(abandonedAt.plus(DUE_AFTER))).bind(5, utc(clock.instant()))
-                .then()
-                .thenReturn(new CallbackTaskChanged(id.toString(), CallbackChange.CLOSED));
-    }
+    /**
+     * The derivation of one batch, set-based (docs/decisions/0012). Parameters: the long abandons as arrays in call id
+     * order ($1 call id, $2 number, $3 queue, $4 abandoned at, $5 due at, $6 a fresh task id each), $7 now, and the
+     * answered calls with a number ($8 numbers, $9 first answer). The result is what deriving the abandons one by one
+     * in that order, then closing the open tasks of callers who got through, gives:
+     * <ul>
+     * <li>{@code a}: each abandon not turned into a task before ({@code callback_call}), with the first answer of a
+     * call of its number after it, if any;</li>
+     * <li>{@code closed}: such an abandon is a task recorded closed as {@code CALLER_REACHED_US} at that answer;</li>
+     * <li>{@code opened}: the others, grouped by number, open the number's task or merge into its open one: the same
+     * merged calls, times and version as merging them one by one, the first (by call id) creating the task;</li>
+     * <li>{@code reached}: an answered call closes its number's open task when answered after the task's last abandon.
+     * Numbers with an abandon opened or merged here are left out: their task's last abandon is after every answer of
+     * the number (else the abandon would have been closed), so one by one it would stay open too;</li>
+     * <li>{@code linked}: each call turned into a task once.</li>
+     * </ul>
+     * The data-modifying parts see the table as it was before the statement, and touch disjoint rows.
+     */
+    private static final String DERIVE = """
+            with a as (
+                select x.ord, x.call_id, x.number, x.queue, x.at, x.due, x.id,
+                       (select min(ans.occurred_at)
+                          from call_event o
+                          join call_event ans on ans.call_id = o.call_id and ans.type = 'CALL_ANSWERED'
+                         where o.type = 'CALL_OFFERED' and o.caller_number = x.number
+                           and ans.occurred_at > x.at) as reached_at
+                  from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::uuid[])
+                       with ordinality as x (call_id, number, queue, at, due, id, ord)
+                 where not exists (select 1 from callback_call c where c.call_id = x.call_id)
+            ),
+            g as (
+                select number, (array_agg(id order by ord))[1] as id, (array_agg(queue order by ord))[1] as queue,
+                       min(at) as first_at, max(at) as last_at, min(due) as due, count(*)::int as calls,
+                       min(ord) as first_ord
+                  from a
+                 where reached_at is null
+                 group by number
+            ),
+            opened as (
+                insert into callback_task as t (id, caller_number, queue, first_abandoned_at, last_abandoned_at,
+                                                due_at, status, merged_calls, created_at, version)
+                select id, number, queue, first_at, last_at, due, 'OPEN', calls, $7, calls from g
+                on conflict (caller_number) where status = 'OPEN' do update
+                   set merged_calls = t.merged_calls + excluded.merged_calls,
+                       first_abandoned_at = least(t.first_abandoned_at, excluded.first_abandoned_at),
+                       last_abandoned_at = greatest(t.last_abandoned_at, excluded.last_abandoned_at),
+                       due_at = least(t.due_at, excluded.due_at),
+                       version = t.version + excluded.version
+                returning t.id, t.caller_number, (t.xmax = 0) as inserted
+            ),
+            closed as (
+                insert into callback_task (id, caller_number, queue, first_abandoned_at, last_abandoned_at, due_at,
+                                           status, closed_at, created_at)
+                select id, number, queue, at, at, due, 'CALLER_REACHED_US', reached_at, $7
+                  from a
+                 where reached_at is not null
+            ),
+            changes as (
+                select a.ord, a.call_id, a.at,
+                       case when a.reached_at is null then o.id else a.id end as id,
+                       case when a.reached_at is not null then 'CLOSED'
+                            when o.inserted and a.ord = g.first_ord then 'CREATED'
+                            else 'MERGED' end as change
+                  from a
+                  left join opened o on o.caller_number = a.number and a.reached_at is null
+                  left join g on g.number = a.number and a.reached_at is null
+            ),
+            linked as (
+                insert into callback_call (call_id, task_id, abandoned_at)
+                select call_id, id, at from changes
+            ),
+            reached as (
+                update callback_task t set status = 'CALLER_REACHED_US', closed_at = r.answered_at,
+                       claimed_by = null, claimed_at = null, version = t.version + 1
+                  from (select o.id, min(x.at) as answered_at
+                          from callback_task o
+                          join unnest($8::text[], $9::timestamptz[]) as x (number, at)
+                            on x.number = o.caller_number and x.at > o.last_abandoned_at
+                         where o.status = 'OPEN' and o.caller_number not in (select number from g)
+                         group by o.id) r
+                 where t.id = r.id
+                returning t.id
+            )
+            select 0 as part, ord, id, change from changes
+            union all
+            select 1, null, id, 'CLOSED' from reached
+            order by part, ord, id""";
 
     private static CallQueue queueOf(CallRecord call) {
         return call.queue() != null ? call.queue() : CallQueue.GENERAL;

@@ -2,6 +2,12 @@ package com.hotlineops.server.cti;
 
 import com.hotlineops.contract.call.CtiEvent;
 import com.hotlineops.core.call.CallEventStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -9,6 +15,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,7 +33,14 @@ import reactor.core.publisher.MonoSink;
  * <p>No timer: when the writer is idle a request is written at once; requests that arrive while a commit is in flight
  * queue up and are all written by the next one, at most {@link #MAX_BATCH} rows, so a request waits for about one
  * commit besides its own (docs/benchmarks.md has what a commit costs). The queue is bounded in events; a
- * request that would overflow it fails at once with {@link CtiOverloadedException} (503) and changes nothing.
+ * request that would overflow it fails at once with {@link CtiOverloadedException} (503) and changes nothing. One
+ * transaction at a time: letting the next one start while the previous commits gained nothing measurable
+ * (docs/decisions/0029).
+ *
+ * <p>Meters: {@code hotline.cti.batch.size} (events per transaction), {@code hotline.cti.commit} (a batch's time from
+ * the start of its transaction to its commit, by outcome), {@code hotline.cti.queued.events} (events accepted for
+ * writing and not yet committed, what the bound applies to) and {@code hotline.cti.overloaded} (requests refused with
+ * 503).
  */
 @Component
 class CtiBatcher {
@@ -41,9 +55,39 @@ class CtiBatcher {
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicLong batches = new AtomicLong();
 
-    CtiBatcher(CallEventStore store, @Value("${hotline.cti.max-queued-events:200000}") int capacity) {
+    private final DistributionSummary batchSize;
+    private final Timer committed;
+    private final Timer failed;
+    private final Counter overloaded;
+
+    CtiBatcher(CallEventStore store, @Value("${hotline.cti.max-queued-events:200000}") int capacity,
+            MeterRegistry meters) {
         this.store = store;
         this.capacity = capacity;
+        this.batchSize = DistributionSummary.builder("hotline.cti.batch.size")
+                .description("CTI events per group-commit transaction")
+                .baseUnit("events")
+                .serviceLevelObjectives(1, 10, 100, 500, 1_000, 2_500, MAX_BATCH)
+                .register(meters);
+        this.committed = commitTimer(meters, "committed");
+        this.failed = commitTimer(meters, "failed");
+        this.overloaded = Counter.builder("hotline.cti.overloaded")
+                .description("CTI requests refused because the write queue was full (503)")
+                .register(meters);
+        Gauge.builder("hotline.cti.queued.events", queued, AtomicInteger::get)
+                .description("CTI events accepted for writing and not yet committed (bounded by"
+                        + " hotline.cti.max-queued-events)")
+                .register(meters);
+    }
+
+    private static Timer commitTimer(MeterRegistry meters, String outcome) {
+        return Timer.builder("hotline.cti.commit")
+                .description("Time from the start of a CTI batch's transaction to its commit, by outcome")
+                .tag("outcome", outcome)
+                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+                        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                        Duration.ofMillis(2_500))
+                .register(meters);
     }
 
     /**
@@ -58,6 +102,7 @@ class CtiBatcher {
             int n = events.size();
             if (queued.addAndGet(n) > capacity) {
                 queued.addAndGet(-n);
+                overloaded.increment();
                 sink.error(new CtiOverloadedException(capacity));
                 return;
             }
@@ -82,9 +127,15 @@ class CtiBatcher {
             }
             int taken = rows;
             batches.incrementAndGet();
+            batchSize.record(rows);
             List<CtiEvent> all = new ArrayList<>(rows);
             batch.forEach(p -> all.addAll(p.events()));
-            store.store(all).subscribe(fresh -> answer(batch, fresh), error -> {
+            long start = System.nanoTime();
+            store.store(all).subscribe(fresh -> {
+                committed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                answer(batch, fresh);
+            }, error -> {
+                failed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 log.warn("A CTI batch of {} requests ({} events) was not stored: {}", batch.size(), taken,
                         error.toString());
                 batch.forEach(p -> p.sink().error(error));

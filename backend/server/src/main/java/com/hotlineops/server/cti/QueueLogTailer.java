@@ -3,6 +3,8 @@ package com.hotlineops.server.cti;
 import com.hotlineops.contract.call.CtiIngestResult;
 import com.hotlineops.core.call.CtiFileOffsets;
 import com.hotlineops.core.call.CtiFileOffsets.Offset;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -42,6 +44,9 @@ import reactor.core.scheduler.Schedulers;
  * then the new file is read from its start; truncation (the file shrank below the position) restarts at 0.</li>
  * </ul>
  * File reads run on the bounded-elastic scheduler; one poll at a time, every {@code poll-interval}.
+ *
+ * <p>{@code hotline.cti.queue.log.lines} counts the lines read whose events committed (read again after a restart,
+ * they count again).
  */
 @Component
 class QueueLogTailer implements SmartLifecycle {
@@ -58,6 +63,7 @@ class QueueLogTailer implements SmartLifecycle {
     private final CtiFileOffsets offsets;
     private final Clock clock;
     private final AtomicLong linesRead = new AtomicLong();
+    private final Counter lines;
 
     // Touched by one poll at a time (the polls are serialised), from whichever thread runs it.
     private volatile FileChannel channel;
@@ -69,14 +75,14 @@ class QueueLogTailer implements SmartLifecycle {
     QueueLogTailer(@Value("${hotline.cti.queue-log.file:}") String file,
             @Value("${hotline.cti.queue-log.poll-interval:500ms}") Duration pollInterval,
             @Value("${hotline.cti.queue-log.enterprise-queues:enterprise}") String enterpriseQueues,
-            CtiIntake intake, CtiFileOffsets offsets, Clock clock) {
+            CtiIntake intake, CtiFileOffsets offsets, Clock clock, MeterRegistry meters) {
         this(file == null || file.isBlank() ? null : Path.of(file.strip()), pollInterval,
                 Arrays.stream(enterpriseQueues.split(",")).map(String::strip).filter(q -> !q.isEmpty())
-                        .collect(Collectors.toUnmodifiableSet()), intake, offsets, clock);
+                        .collect(Collectors.toUnmodifiableSet()), intake, offsets, clock, meters);
     }
 
     QueueLogTailer(Path file, Duration pollInterval, Set<String> enterpriseQueues, CtiIntake intake,
-            CtiFileOffsets offsets, Clock clock) {
+            CtiFileOffsets offsets, Clock clock, MeterRegistry meters) {
         this.file = file;
         this.source = file == null ? null : file.toAbsolutePath().normalize().toString();
         this.pollInterval = pollInterval;
@@ -84,6 +90,9 @@ class QueueLogTailer implements SmartLifecycle {
         this.intake = intake;
         this.offsets = offsets;
         this.clock = clock;
+        this.lines = Counter.builder("hotline.cti.queue.log.lines")
+                .description("Lines of the followed Asterisk queue_log read and committed")
+                .register(meters);
     }
 
     @Override
@@ -174,6 +183,7 @@ class QueueLogTailer implements SmartLifecycle {
         return intake.store(parsed.events(), parsed.rejections())
                 .doOnNext(result -> {
                     linesRead.addAndGet(parsed.lines());
+                    lines.increment(parsed.lines());
                     report(parsed, result);
                 })
                 .then();

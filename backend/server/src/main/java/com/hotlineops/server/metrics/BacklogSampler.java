@@ -1,5 +1,7 @@
 package com.hotlineops.server.metrics;
 
+import com.hotlineops.contract.callback.CallbackFigures;
+import com.hotlineops.core.callback.CallbackQueue;
 import com.hotlineops.core.events.Outbox;
 import com.hotlineops.core.events.OutboxBacklog;
 import com.hotlineops.core.partner.StatusCallbackQueue;
@@ -22,10 +24,12 @@ import reactor.core.publisher.Mono;
  *   <li>{@code hotline.outbox.pending} and {@code hotline.outbox.oldest.age}: what the outbox relay has not yet moved
  *       to the stream and how old the oldest of it is (DESIGN.md §3; a growing age means events are not reaching the
  *       walls and phones);</li>
- *   <li>{@code hotline.webhook.pending} per partner: status callbacks waiting for delivery (decision 0016).</li>
+ *   <li>{@code hotline.webhook.pending} per partner: status callbacks waiting for delivery (decision 0016);</li>
+ *   <li>{@code hotline.callback.tasks.open} and {@code hotline.callback.tasks.overdue}: callback tasks waiting for a
+ *       call back, and those of them past their due time (DESIGN.md §2.4, the figures the wall shows).</li>
  * </ul>
  * Every backend instance samples the same tables, so the figures are the cluster's (take the max across instances).
- * When a sample fails, the figures are withdrawn (NaN, no partner rows) rather than left at their last value; the
+ * When a sample fails, its figures are withdrawn (NaN, no partner rows) rather than left at their last value; the
  * sampler's own {@code hotline.task.last.success.age} then grows.
  */
 @Component
@@ -36,21 +40,31 @@ class BacklogSampler extends PeriodicJob {
 
     private final Outbox outbox;
     private final StatusCallbackQueue callbacks;
+    private final CallbackQueue callbackTasks;
     private final MultiGauge webhookPending;
     private volatile double outboxPending = Double.NaN;
     private volatile double outboxOldest = Double.NaN;
+    private volatile double tasksOpen = Double.NaN;
+    private volatile double tasksOverdue = Double.NaN;
 
-    BacklogSampler(Outbox outbox, StatusCallbackQueue callbacks, MeterRegistry meters,
+    BacklogSampler(Outbox outbox, StatusCallbackQueue callbacks, CallbackQueue callbackTasks, MeterRegistry meters,
             @Value("${hotline.metrics.sample-interval:5s}") Duration interval) {
         super("Backlog sampling for the metrics", Duration.ZERO, interval);
         this.outbox = outbox;
         this.callbacks = callbacks;
+        this.callbackTasks = callbackTasks;
         Gauge.builder("hotline.outbox.pending", this, s -> s.outboxPending)
                 .description("Outbox entries not yet relayed to the event stream (counted up to 1,000,000)")
                 .register(meters);
         Gauge.builder("hotline.outbox.oldest.age", this, s -> s.outboxOldest)
                 .description("Age of the oldest outbox entry not yet relayed (0 when none waits)")
                 .baseUnit("seconds")
+                .register(meters);
+        Gauge.builder("hotline.callback.tasks.open", this, s -> s.tasksOpen)
+                .description("Callback tasks (missed calls to call back) open")
+                .register(meters);
+        Gauge.builder("hotline.callback.tasks.overdue", this, s -> s.tasksOverdue)
+                .description("Open callback tasks past their due time (30 minutes after the abandon)")
                 .register(meters);
         this.webhookPending = MultiGauge.builder("hotline.webhook.pending")
                 .description("Partner status callbacks waiting for delivery, due now or at a later retry")
@@ -73,6 +87,15 @@ class BacklogSampler extends PeriodicJob {
                         .map(e -> MultiGauge.Row.of(Tags.of("partner", e.getKey()), e.getValue()))
                         .toList(), true))
                 .doOnError(e -> webhookPending.register(List.of(), true));
-        return Mono.whenDelayError(backlog, pending);
+        Mono<CallbackFigures> tasks = callbackTasks.figures()
+                .doOnNext(f -> {
+                    tasksOpen = f.pending();
+                    tasksOverdue = f.overdue();
+                })
+                .doOnError(e -> {
+                    tasksOpen = Double.NaN;
+                    tasksOverdue = Double.NaN;
+                });
+        return Mono.whenDelayError(backlog, pending, tasks);
     }
 }

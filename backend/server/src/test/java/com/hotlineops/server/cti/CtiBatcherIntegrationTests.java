@@ -7,10 +7,15 @@ import com.hotlineops.contract.call.CtiEvent;
 import com.hotlineops.contract.call.CtiEventType;
 import com.hotlineops.core.call.CallEventStore;
 import com.hotlineops.server.BackendIntegrationTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +62,30 @@ class CtiBatcherIntegrationTests extends BackendIntegrationTest {
     }
 
     @Test
+    void concurrentRequestsRepeatingEachOthersEventsInAnyOrderThenEachStoredOnceAndCreditedOnce() {
+        String run = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2025-04-04T02:00:00Z");
+        List<CtiEvent> shared = calls(run + "-shared", 60, at);
+        Random random = new Random();
+        List<Mono<Integer>> requests = new ArrayList<>();
+        Set<String> sharedSent = new HashSet<>();
+        for (int r = 0; r < 30; r++) {
+            List<CtiEvent> events = new ArrayList<>(calls(run + "-r" + r, 40, at));
+            List<CtiEvent> some = shared.subList(random.nextInt(30), 30 + random.nextInt(31));
+            some.forEach(e -> sharedSent.add(e.eventId()));
+            events.addAll(some);
+            Collections.shuffle(events, random);
+            requests.add(batcher.submit(events));
+        }
+
+        List<Integer> accepted = Flux.mergeSequential(requests).collectList().block(Duration.ofSeconds(60));
+
+        assertThat(accepted.stream().mapToInt(Integer::intValue).sum()).isEqualTo(30 * 40 + sharedSent.size());
+        assertThat(store.callsOfferedBetween(at, at.plusSeconds(90)).block(Duration.ofSeconds(10))
+                .stream().filter(c -> c.callId().startsWith(run))).hasSize(30 * 40 + sharedSent.size());
+    }
+
+    @Test
     void sameEventsAgainThenNoneNew() {
         List<CtiEvent> events = calls(UUID.randomUUID().toString(), 30, Instant.parse("2025-04-02T02:00:00Z"));
 
@@ -66,7 +95,8 @@ class CtiBatcherIntegrationTests extends BackendIntegrationTest {
 
     @Test
     void requestLargerThanTheQueueThenOverloadedAndNothingStored() {
-        CtiBatcher small = new CtiBatcher(store, 10);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        CtiBatcher small = new CtiBatcher(store, 10, meters);
         String run = UUID.randomUUID().toString();
         Instant at = Instant.parse("2025-04-03T02:00:00Z");
 
@@ -76,6 +106,11 @@ class CtiBatcherIntegrationTests extends BackendIntegrationTest {
                                 .isEqualTo(503)))
                 .verify(Duration.ofSeconds(10));
         assertThat(store.callsOfferedBetween(at, at.plusSeconds(60)).block(Duration.ofSeconds(10))).isEmpty();
+        assertThat(meters.counter("hotline.cti.overloaded").count()).isEqualTo(1);
+        assertThat(meters.get("hotline.cti.queued.events").gauge().value()).isZero();
         assertThat(small.submit(calls(run, 10, at)).block(Duration.ofSeconds(10))).isEqualTo(10);
+        assertThat(meters.counter("hotline.cti.overloaded").count()).isEqualTo(1);
+        assertThat(meters.get("hotline.cti.batch.size").summary().totalAmount()).isEqualTo(10);
+        assertThat(meters.get("hotline.cti.commit").tag("outcome", "committed").timer().count()).isEqualTo(1);
     }
 }

@@ -9,6 +9,7 @@ import com.hotlineops.core.call.CallEventStore;
 import com.hotlineops.core.call.CallRecord;
 import com.hotlineops.core.call.CtiFileOffsets;
 import com.hotlineops.server.BackendIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +54,8 @@ class QueueLogTailerIntegrationTests extends BackendIntegrationTest {
     Clock clock;
     @Autowired
     WebTestClient http;
+    @Autowired
+    MeterRegistry meters;
     @TempDir
     Path dir;
 
@@ -66,7 +69,8 @@ class QueueLogTailerIntegrationTests extends BackendIntegrationTest {
     }
 
     private QueueLogTailer tail(Path file) {
-        QueueLogTailer t = new QueueLogTailer(file, Duration.ofMillis(100), Set.of("press2"), intake, offsets, clock);
+        QueueLogTailer t = new QueueLogTailer(file, Duration.ofMillis(100), Set.of("press2"), intake, offsets, clock,
+                meters);
         tailers.add(t);
         t.start();
         return t;
@@ -109,6 +113,7 @@ class QueueLogTailerIntegrationTests extends BackendIntegrationTest {
         List<String> first = calls("1");
         String partial = calls("2").getFirst();
         append(file, lines(first) + partial.substring(0, 20));
+        double counted = meters.counter("hotline.cti.queue.log.lines").count();
         QueueLogTailer tailer = tail(file);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(stored("1")).hasSize(2));
@@ -127,6 +132,7 @@ class QueueLogTailerIntegrationTests extends BackendIntegrationTest {
         append(file, partial.substring(20) + "\n" + lines(calls("2").subList(1, 5)));
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOf("2")).isEqualTo(eventsOf("1")));
         assertThat(tailer.linesRead()).isEqualTo(10);
+        assertThat(meters.counter("hotline.cti.queue.log.lines").count() - counted).isEqualTo(10);
 
         // The same lines uploaded over HTTP: every event is already there, under the same ids.
         QueueLogIngestResult upload = http.post().uri("/api/v1/cti/asterisk/queue-log?enterpriseQueues=press2")
