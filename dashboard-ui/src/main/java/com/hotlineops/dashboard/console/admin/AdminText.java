@@ -3,6 +3,7 @@ package com.hotlineops.dashboard.console.admin;
 import com.hotlineops.contract.calendar.DurationUnit;
 import com.hotlineops.contract.sla.SlaLimit;
 import com.hotlineops.dashboard.console.BackendProblem;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -51,6 +52,30 @@ final class AdminText {
         p.setId(id);
         p.addClassName("admin-explain");
         return p;
+    }
+
+    /**
+     * Asks before a change (a red button when {@code danger}); on confirmation runs {@code action}, whose refusal by
+     * the backend is shown as its problem, changing nothing on the page.
+     */
+    static void confirm(String id, String header, String text, String button, boolean danger, Translator t,
+            Runnable action) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId(id);
+        confirm.setHeader(header);
+        confirm.setText(text);
+        confirm.setCancelable(true);
+        confirm.setCancelText(t.get("console.admin.cancel"));
+        confirm.setConfirmText(button);
+        confirm.setConfirmButtonTheme(danger ? "error primary" : "primary");
+        confirm.addConfirmListener(event -> {
+            try {
+                action.run();
+            } catch (BackendProblem problem) {
+                problem(problem);
+            }
+        });
+        confirm.open();
     }
 
     static void problem(BackendProblem problem) {

@@ -4,10 +4,8 @@ import com.hotlineops.contract.calendar.CalendarDay;
 import com.hotlineops.contract.calendar.DayEdit;
 import com.hotlineops.contract.calendar.DayEditResult;
 import com.hotlineops.contract.calendar.DaySource;
-import com.hotlineops.dashboard.console.BackendProblem;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -120,23 +118,10 @@ class DayEditDialog extends Dialog {
 
     private void confirm(String id, String header, String text, String button, Supplier<DayEditResult> call,
             boolean undo) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId(id);
-        confirm.setHeader(header);
-        confirm.setText(text);
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("console.admin.cancel"));
-        confirm.setConfirmText(button);
-        confirm.setConfirmButtonTheme(undo ? "error primary" : "primary");
-        confirm.addConfirmListener(event -> {
-            try {
-                DayEditResult answer = call.get();
-                close();
-                done.accept(answer, undo);
-            } catch (BackendProblem problem) {
-                AdminText.problem(problem);
-            }
+        AdminText.confirm(id, header, text, button, undo, this::getTranslation, () -> {
+            DayEditResult answer = call.get();
+            close();
+            done.accept(answer, undo);
         });
-        confirm.open();
     }
 }

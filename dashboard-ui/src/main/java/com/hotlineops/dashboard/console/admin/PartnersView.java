@@ -13,7 +13,6 @@ import com.hotlineops.dashboard.console.ConsoleLayout;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -400,22 +399,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private void confirm(String id, String header, String text, String button, boolean danger, Runnable action) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId(id);
-        confirm.setHeader(header);
-        confirm.setText(text);
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("console.admin.cancel"));
-        confirm.setConfirmText(button);
-        confirm.setConfirmButtonTheme(danger ? "error primary" : "primary");
-        confirm.addConfirmListener(event -> {
-            try {
-                action.run();
-            } catch (BackendProblem problem) {
-                AdminText.problem(problem);
-            }
-        });
-        confirm.open();
+        AdminText.confirm(id, header, text, button, danger, this::getTranslation, action);
     }
 
     /** The first page of the picked partner's callbacks in the chosen state (all when none is chosen). */
