@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.hotlineops.dashboard.live.FakeWallBackend;
 import com.hotlineops.dashboard.wall.WallView;
+import com.hotlineops.testsupport.PrometheusScrape;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;

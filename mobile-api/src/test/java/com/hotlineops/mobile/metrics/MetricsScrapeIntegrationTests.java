@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.hotlineops.contract.mobile.FeedItemKind;
 import com.hotlineops.contract.ticket.TicketView;
 import com.hotlineops.mobile.MobileApiIntegrationTestSupport;
+import com.hotlineops.testsupport.PrometheusScrape;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.hotlineops.contract.callback.CallbackFigures;
 import com.hotlineops.server.BackendIntegrationTest;
+import com.hotlineops.testsupport.PrometheusScrape;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

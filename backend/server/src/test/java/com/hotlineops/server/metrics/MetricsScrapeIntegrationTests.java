@@ -11,6 +11,7 @@ import com.hotlineops.contract.wall.FrameKind;
 import com.hotlineops.contract.wall.WallFrame;
 import com.hotlineops.server.BackendIntegrationTest;
 import com.hotlineops.server.partner.PartnerFixtures;
+import com.hotlineops.testsupport.PrometheusScrape;
 import com.sun.net.httpserver.HttpServer;
 import io.rsocket.metadata.WellKnownMimeType;
 import java.io.IOException;

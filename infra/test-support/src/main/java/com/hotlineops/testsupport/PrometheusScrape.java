@@ -1,4 +1,4 @@
-package com.hotlineops.dashboard.metrics;
+package com.hotlineops.testsupport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,19 +13,19 @@ import java.util.regex.Pattern;
  * A scrape as Prometheus reads it: the sample lines of the text or OpenMetrics exposition (comments and {@code # EOF}
  * skipped), each with its series name, labels and value.
  */
-record PrometheusScrape(List<Sample> samples) {
+public record PrometheusScrape(List<Sample> samples) {
 
     /** What Prometheus 2.x asks for: OpenMetrics first, the classic text format as fallback. */
-    static final String ACCEPT = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;"
+    public static final String ACCEPT = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;"
             + "version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+).*$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
-    static PrometheusScrape parse(String exposition) {
+    public static PrometheusScrape parse(String exposition) {
         List<Sample> samples = new ArrayList<>();
         for (String line : exposition.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -49,21 +49,21 @@ record PrometheusScrape(List<Sample> samples) {
     }
 
     /** The series names that start with {@code prefix}. */
-    Set<String> names(String prefix) {
+    public Set<String> names(String prefix) {
         Set<String> names = new TreeSet<>();
         samples.stream().map(Sample::name).filter(n -> n.startsWith(prefix)).forEach(names::add);
         return names;
     }
 
     /** The samples of one series name whose labels include {@code labels}. */
-    List<Sample> samples(String name, Map<String, String> labels) {
+    public List<Sample> samples(String name, Map<String, String> labels) {
         return samples.stream()
                 .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
                 .toList();
     }
 
     /** The sum over the samples of {@link #samples(String, Map)}; 0 when there are none. */
-    double sum(String name, Map<String, String> labels) {
+    public double sum(String name, Map<String, String> labels) {
         return samples(name, labels).stream().mapToDouble(Sample::value).sum();
     }
 }
