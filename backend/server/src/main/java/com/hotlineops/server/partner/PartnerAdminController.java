@@ -145,7 +145,8 @@ class PartnerAdminController {
             + "(default a day, 0 = now) (ADMIN)")
     Mono<ResponseEntity<IssuedKey>> rotate(@PathVariable UUID id,
             @RequestBody(required = false) KeyRotation rotation, @AuthenticationPrincipal Jwt jwt) {
-        return partners.rotateKey(id, rotation, Actor.from(jwt)).map(k -> ResponseEntity.status(HttpStatus.CREATED).body(k));
+        return partners.rotateKey(id, rotation, Actor.from(jwt))
+                .map(k -> ResponseEntity.status(HttpStatus.CREATED).body(k));
     }
 
     @PostMapping("/{id}/webhook-secret")

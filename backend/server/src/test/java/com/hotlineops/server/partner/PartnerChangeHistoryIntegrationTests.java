@@ -28,9 +28,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,7 +118,7 @@ class PartnerChangeHistoryIntegrationTests extends BackendIntegrationTest {
     }
 
     private static Map<String, FieldChange> changes(Object... fieldBeforeAfter) {
-        Map<String, FieldChange> changes = new java.util.LinkedHashMap<>();
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
         for (int i = 0; i < fieldBeforeAfter.length; i += 3) {
             changes.put((String) fieldBeforeAfter[i], new FieldChange(fieldBeforeAfter[i + 1],
                     fieldBeforeAfter[i + 2]));
@@ -307,8 +310,8 @@ class PartnerChangeHistoryIntegrationTests extends BackendIntegrationTest {
             }
         }
         assertThat(history(id)).extracting(c -> c.changes().keySet()).containsExactly(
-                java.util.Set.of("graceMinutes"), java.util.Set.of("graceMinutes"), java.util.Set.of("graceMinutes"),
-                java.util.Set.of("graceMinutes"), java.util.Set.of("name", "channels", "webhookUrl", "enabled"));
+                Set.of("graceMinutes"), Set.of("graceMinutes"), Set.of("graceMinutes"),
+                Set.of("graceMinutes"), Set.of("name", "channels", "webhookUrl", "enabled"));
     }
 
     @Test
@@ -345,7 +348,7 @@ class PartnerChangeHistoryIntegrationTests extends BackendIntegrationTest {
         assertThat(last.nextCursor()).isNull();
         assertThat(page(id, "").items()).as("default limit 50").hasSize(5);
         assertThat(history(id)).extracting(PartnerChange::occurredAt).isSortedAccordingTo(
-                java.util.Comparator.reverseOrder());
+                Comparator.reverseOrder());
 
         for (String bad : List.of("?limit=201", "?limit=-1", "?cursor=abc", "?cursor=0")) {
             asAdmin2(HttpMethod.GET, id + "/changes" + bad, null).expectStatus().isBadRequest()

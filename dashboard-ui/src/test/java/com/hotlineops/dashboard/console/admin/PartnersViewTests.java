@@ -72,7 +72,8 @@ class PartnersViewTests extends AdminViewTest {
             change(12, "UPDATED", "admin2", "2026-11-27T06:30:00Z", """
                     {"channels":{"before":["CITY_APP"],"after":["CITY_APP","OPEN311"]},
                      "webhookUrl":{"before":null,"after":"https://app.example.cn/v2/hook"}}"""),
-            change(11, "KEY_ROTATED", "admin", "2026-11-27T02:00:00Z", "{\"graceMinutes\":{\"before\":null,\"after\":1440}}"),
+            change(11, "KEY_ROTATED", "admin", "2026-11-27T02:00:00Z",
+                    "{\"graceMinutes\":{\"before\":null,\"after\":1440}}"),
             change(10, "CALLBACKS_REPLAYED", "admin", "2026-11-26T08:00:00Z",
                     "{\"replayed\":{\"before\":null,\"after\":1},\"deliveryId\":{\"before\":null,\"after\":43}}"),
             change(9, "DISABLED", "admin", "2026-11-26T06:05:00Z",
