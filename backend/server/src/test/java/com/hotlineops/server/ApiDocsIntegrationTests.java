@@ -9,7 +9,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The API documents itself (issue #3): the OpenAPI document lists the ticket, calendar, SLA and shift routes, and the
- * partner and Open311 routes, and user administration with its 409 for a username created twice.
+ * partner and Open311 routes with a partner's change history, and user administration with its 409 for a username
+ * created twice.
  */
 class ApiDocsIntegrationTests extends BackendIntegrationTest {
 
@@ -47,6 +48,8 @@ class ApiDocsIntegrationTests extends BackendIntegrationTest {
         http().get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.paths['/api/v1/admin/partners'].post.summary").exists()
                 .jsonPath("$.paths['/api/v1/admin/partners/{id}/keys'].post").exists()
+                .jsonPath("$.paths['/api/v1/admin/partners/{id}/changes'].get.summary")
+                .value(s -> assertThat((String) s).contains("newest first").contains("nextCursor").contains("404"))
                 .jsonPath("$.paths['/open311/v2/services.{format}'].get").exists()
                 .jsonPath("$.paths['/open311/v2/services/{code}.{format}'].get").exists()
                 .jsonPath("$.paths['/open311/v2/requests.{format}'].get").exists()

@@ -1,5 +1,6 @@
 package com.hotlineops.contract.user;
 
+import com.hotlineops.contract.audit.FieldChange;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -18,9 +19,5 @@ public record UserChange(long id, UUID userId, String type, String actor, Instan
 
     public UserChange {
         changes = Map.copyOf(changes);
-    }
-
-    /** A field's value before and after; null where it had none. */
-    public record FieldChange(Object before, Object after) {
     }
 }

@@ -3,15 +3,19 @@ package com.hotlineops.core.partner;
 import static com.hotlineops.core.support.Timestamps.instant;
 import static com.hotlineops.core.support.Timestamps.utc;
 
+import com.hotlineops.contract.audit.FieldChange;
 import com.hotlineops.contract.partner.IssuedKey;
 import com.hotlineops.contract.partner.IssuedWebhookSecret;
 import com.hotlineops.contract.partner.KeyRotation;
+import com.hotlineops.contract.partner.PartnerChangePage;
 import com.hotlineops.contract.partner.PartnerCredentials;
 import com.hotlineops.contract.partner.PartnerRequest;
 import com.hotlineops.contract.partner.PartnerView;
 import com.hotlineops.contract.partner.WebhookSecretRotation;
 import com.hotlineops.contract.ticket.Channel;
+import com.hotlineops.core.partner.PartnerAdminEvents.Type;
 import com.hotlineops.core.security.Actor;
+import com.hotlineops.core.support.FieldChanges;
 import io.r2dbc.spi.Readable;
 import java.net.URI;
 import java.time.Clock;
@@ -20,7 +24,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -37,7 +43,9 @@ import reactor.core.publisher.Mono;
  * new key (or webhook secret) and leaves the earlier ones a grace period. Keys are found by their public id and checked
  * against the stored SHA-256 in constant time ({@link ApiKeys}). An administrator may disable a partner: its keys are
  * refused and its callbacks wait in the queue until it is enabled again (decision 0026), and change its channels and
- * webhook URL; its name, which ticket histories carry, never changes (decision 0033).
+ * webhook URL; its name, which ticket histories carry, never changes (decision 0033). Every change is recorded with who
+ * made it in the change's transaction ({@code partner_admin_event}, decision 0038); a repeat that changes nothing is
+ * not, and no record holds a key or a secret.
  */
 @Service
 public class PartnerDirectory {
@@ -51,11 +59,13 @@ public class PartnerDirectory {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final PartnerAdminEvents events;
 
-    PartnerDirectory(DatabaseClient db, TransactionalOperator tx, Clock clock) {
+    PartnerDirectory(DatabaseClient db, TransactionalOperator tx, Clock clock, PartnerAdminEvents events) {
         this.db = db;
         this.tx = tx;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -71,22 +81,31 @@ public class PartnerDirectory {
             String secret = ApiKeys.randomToken(32);
             ApiKeys.Issued key = ApiKeys.issue();
             String[] channels = names(request.channels());
+            String url = request.webhookUrl() == null ? null : request.webhookUrl().strip();
+            Map<String, FieldChange> changes = new LinkedHashMap<>();
+            FieldChanges.put(changes, "name", null, request.name());
+            FieldChanges.put(changes, "channels", null, List.of(channels));
+            FieldChanges.put(changes, "webhookUrl", null, url);
+            FieldChanges.put(changes, "enabled", null, true);
             var insert = db.sql("""
                             insert into partner (id, name, channels, webhook_url, webhook_secret, created_at, created_by)
                             values (:id, :name, :channels, :url, :secret, :at, :by)""")
                     .bind("id", id).bind("name", request.name()).bind("channels", channels)
                     .bind("secret", secret).bind("at", utc(now)).bind("by", admin.username());
-            insert = request.webhookUrl() == null ? insert.bindNull("url", String.class)
-                    : insert.bind("url", request.webhookUrl().strip());
+            insert = url == null ? insert.bindNull("url", String.class) : insert.bind("url", url);
             return tx.transactional(insert.then()
                     .then(storeKey(id, key, now))
+                    .then(events.record(id, Type.REGISTERED, admin, now, changes))
                     .then(find(id)))
                     .map(view -> new PartnerCredentials(view, key.key(), secret));
         });
     }
 
-    /** Issues a new key; the partner's earlier keys expire after the grace period (DESIGN.md §2.1 partner channels). */
-    public Mono<IssuedKey> rotateKey(UUID partnerId, KeyRotation rotation) {
+    /**
+     * Issues a new key; the partner's earlier keys expire after the grace period (DESIGN.md §2.1 partner channels). The
+     * record says that it happened and the grace period, never the key.
+     */
+    public Mono<IssuedKey> rotateKey(UUID partnerId, KeyRotation rotation, Actor admin) {
         int grace = rotation == null || rotation.graceMinutes() == null ? DEFAULT_GRACE_MINUTES : rotation.graceMinutes();
         if (grace < 0 || grace > MAX_GRACE_MINUTES) {
             return Mono.error(new InvalidPartnerException("graceMinutes must be between 0 and " + MAX_GRACE_MINUTES));
@@ -103,6 +122,7 @@ public class PartnerDirectory {
                                      where partner_id = :id and (expires_at is null or expires_at > :expires)""")
                             .bind("id", partnerId).bind("expires", utc(expires)).then())
                     .then(storeKey(partnerId, key, now))
+                    .then(events.record(partnerId, Type.KEY_ROTATED, admin, now, grace(grace)))
                     .thenReturn(new IssuedKey(key.keyId(), key.key(), expires)));
         });
     }
@@ -111,9 +131,11 @@ public class PartnerDirectory {
      * Issues a new webhook secret, shown this once. Each attempt is signed when it is sent, so every callback sent from
      * now on, retries of earlier ones included, is signed with the new secret; for the grace period it also carries a
      * signature with the secret replaced (decision 0026). Rotating again within the grace period ends the grace of the
-     * secret before: only the one replaced last is kept.
+     * secret before: only the one replaced last is kept. The record says that it happened and the grace period, never
+     * the secret.
      */
-    public Mono<IssuedWebhookSecret> rotateWebhookSecret(UUID partnerId, WebhookSecretRotation rotation) {
+    public Mono<IssuedWebhookSecret> rotateWebhookSecret(UUID partnerId, WebhookSecretRotation rotation,
+            Actor admin) {
         int grace = rotation == null || rotation.graceMinutes() == null ? DEFAULT_GRACE_MINUTES
                 : rotation.graceMinutes();
         if (grace < 0 || grace > MAX_GRACE_MINUTES) {
@@ -124,7 +146,7 @@ public class PartnerDirectory {
             Instant expires = now.plus(Duration.ofMinutes(grace));
             String secret = ApiKeys.randomToken(32);
             // The right-hand sides read the row as it was: the previous secret is the one being replaced.
-            return db.sql("""
+            return tx.transactional(db.sql("""
                             update partner set previous_webhook_secret = case when :grace then webhook_secret end,
                                    previous_secret_expires_at = case when :grace then :expires end,
                                    webhook_secret = :secret, webhook_secret_rotated_at = :now
@@ -134,6 +156,7 @@ public class PartnerDirectory {
                     .bind("now", utc(now)).bind("id", partnerId)
                     .map(r -> r.get("id", UUID.class)).one()
                     .switchIfEmpty(Mono.error(() -> new PartnerNotFoundException(partnerId)))
+                    .then(events.record(partnerId, Type.SECRET_ROTATED, admin, now, grace(grace))))
                     .thenReturn(new IssuedWebhookSecret(secret, expires));
         });
     }
@@ -146,9 +169,9 @@ public class PartnerDirectory {
      * their attempts. An attempt already on the wire finishes against the old URL; if it fails, its retry goes to the
      * new one. Removing the URL stops new callbacks (none is queued without one) and holds the waiting ones, unsent
      * and not counting attempts, until a URL is set again. FAILED callbacks stay FAILED: replaying them is the
-     * administrator's call.
+     * administrator's call. A change is recorded with each field's value before and after; a repeat is not.
      */
-    public Mono<PartnerView> update(UUID partnerId, PartnerChanges changes) {
+    public Mono<PartnerView> update(UUID partnerId, PartnerChanges changes, Actor admin) {
         return Mono.defer(() -> {
             if (changes == null) {
                 return Mono.error(new InvalidPartnerException("The body must be a JSON object"));
@@ -172,6 +195,13 @@ public class PartnerDirectory {
                                 : current.webhookUrl();
                         validateChannels(channels);
                         validateUrl(url);
+                        Map<String, FieldChange> changed = new LinkedHashMap<>();
+                        FieldChanges.put(changed, "channels", List.of(names(List.copyOf(current.channels()))),
+                                List.of(names(channels)));
+                        FieldChanges.put(changed, "webhookUrl", current.webhookUrl(), url);
+                        if (changed.isEmpty()) {
+                            return Mono.empty();
+                        }
                         var update = db.sql("update partner set channels = :channels, webhook_url = :url "
                                         + "where id = :id")
                                 .bind("id", partnerId).bind("channels", names(channels));
@@ -181,7 +211,8 @@ public class PartnerDirectory {
                                         update webhook_delivery set next_attempt_at = :now
                                          where partner_id = :id and state = 'PENDING' and next_attempt_at > :now""")
                                         .bind("id", partnerId).bind("now", utc(now)).then();
-                        return update.then().then(due);
+                        return update.then().then(due)
+                                .then(events.record(partnerId, Type.UPDATED, admin, now, changed));
                     })
                     .then(find(partnerId)));
         });
@@ -189,25 +220,58 @@ public class PartnerDirectory {
 
     /**
      * Disables a partner: from the next request on its keys are refused and no callback is sent to it; its callbacks
-     * stay queued (decision 0026). Disabling a disabled partner changes nothing, not even who disabled it and when.
+     * stay queued (decision 0026). Disabling a disabled partner changes nothing, not even who disabled it and when, and
+     * records nothing.
      */
     public Mono<PartnerView> disable(UUID partnerId, Actor admin) {
-        return Mono.defer(() -> db.sql("""
-                        update partner set enabled = false, disabled_at = :now, disabled_by = :by
-                         where id = :id and enabled""")
-                .bind("now", utc(now())).bind("by", admin.username()).bind("id", partnerId)
-                .then()
-                .then(find(partnerId)));
+        return Mono.defer(() -> {
+            Instant now = now();
+            return tx.transactional(db.sql("""
+                            update partner set enabled = false, disabled_at = :now, disabled_by = :by
+                             where id = :id and enabled
+                            returning id""")
+                    .bind("now", utc(now)).bind("by", admin.username()).bind("id", partnerId)
+                    .map(r -> r.get("id", UUID.class)).one()
+                    .flatMap(changed -> events.record(partnerId, Type.DISABLED, admin, now, switched(false)))
+                    .then(find(partnerId)));
+        });
     }
 
-    /** Enables a disabled partner again: its keys work and its queued callbacks go out. A no-op when it is enabled. */
-    public Mono<PartnerView> enable(UUID partnerId) {
-        return Mono.defer(() -> db.sql("""
-                        update partner set enabled = true, disabled_at = null, disabled_by = null
-                         where id = :id and not enabled""")
-                .bind("id", partnerId)
-                .then()
-                .then(find(partnerId)));
+    /**
+     * Enables a disabled partner again: its keys work and its queued callbacks go out. A no-op when it is enabled,
+     * recording nothing.
+     */
+    public Mono<PartnerView> enable(UUID partnerId, Actor admin) {
+        return Mono.defer(() -> {
+            Instant now = now();
+            return tx.transactional(db.sql("""
+                            update partner set enabled = true, disabled_at = null, disabled_by = null
+                             where id = :id and not enabled
+                            returning id""")
+                    .bind("id", partnerId)
+                    .map(r -> r.get("id", UUID.class)).one()
+                    .flatMap(changed -> events.record(partnerId, Type.ENABLED, admin, now, switched(true)))
+                    .then(find(partnerId)));
+        });
+    }
+
+    /**
+     * What administrators changed on the partner, newest first (decision 0038).
+     *
+     * @param limit  1–200; 0 for 50
+     * @param cursor the {@code nextCursor} of the previous page, or null
+     */
+    public Mono<PartnerChangePage> changes(UUID partnerId, int limit, String cursor) {
+        return find(partnerId).then(events.page(partnerId, limit, cursor));
+    }
+
+    private static Map<String, FieldChange> switched(boolean enabled) {
+        return Map.of("enabled", new FieldChange(!enabled, enabled));
+    }
+
+    /** All a rotation records: that it happened (the row) and how long the replaced key or secret stays valid. */
+    private static Map<String, FieldChange> grace(int minutes) {
+        return Map.of("graceMinutes", new FieldChange(null, minutes));
     }
 
     public Flux<PartnerView> list() {

@@ -3,27 +3,35 @@ package com.hotlineops.core.partner;
 import static com.hotlineops.core.support.Timestamps.instant;
 import static com.hotlineops.core.support.Timestamps.utc;
 
+import com.hotlineops.contract.audit.FieldChange;
 import com.hotlineops.contract.partner.DeliveriesReplayed;
 import com.hotlineops.contract.partner.DeliveryState;
 import com.hotlineops.contract.partner.WebhookDeliveryPage;
 import com.hotlineops.contract.partner.WebhookDeliveryView;
 import com.hotlineops.contract.ticket.TicketStatus;
+import com.hotlineops.core.partner.PartnerAdminEvents.Type;
 import com.hotlineops.core.security.Actor;
+import com.hotlineops.core.support.FieldChanges;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
  * The status callback queue as administrators inspect it (decision 0026): a partner's callbacks by state, newest
  * first, and replaying the ones given up. A replay requeues a FAILED callback for immediate delivery with its attempts
- * reset; its body and {@code eventId} stay the same, so a partner that did process it after all ignores it.
+ * reset; its body and {@code eventId} stay the same, so a partner that did process it after all ignores it. A replay
+ * that requeues something is recorded in the partner's changes in its transaction (decision 0038); one that finds
+ * nothing to requeue is not.
  */
 @Service
 public class WebhookDeliveries {
@@ -33,10 +41,14 @@ public class WebhookDeliveries {
 
     private final DatabaseClient db;
     private final Clock clock;
+    private final TransactionalOperator tx;
+    private final PartnerAdminEvents events;
 
-    WebhookDeliveries(DatabaseClient db, Clock clock) {
+    WebhookDeliveries(DatabaseClient db, Clock clock, TransactionalOperator tx, PartnerAdminEvents events) {
         this.db = db;
         this.clock = clock;
+        this.tx = tx;
+        this.events = events;
     }
 
     /**
@@ -51,7 +63,7 @@ public class WebhookDeliveries {
             if (size < 1 || size > MAX_LIMIT) {
                 return Mono.error(new InvalidPartnerException("limit must be between 1 and " + MAX_LIMIT));
             }
-            long before = parseCursor(cursor);
+            long before = IdCursor.before(cursor);
             String[] wanted = (states == null || states.isEmpty() ? Set.of(DeliveryState.values()) : states).stream()
                     .map(Enum::name).toArray(String[]::new);
             return partnerExists(partnerId)
@@ -76,22 +88,39 @@ public class WebhookDeliveries {
     public Mono<WebhookDeliveryView> replay(UUID partnerId, long deliveryId, Actor admin) {
         return Mono.defer(() -> {
             Instant now = now();
-            return db.sql(REPLAY + " where partner_id = :partner and id = :id and state = 'FAILED' returning "
-                            + COLUMNS)
+            return tx.transactional(db.sql(REPLAY + " where partner_id = :partner and id = :id and state = 'FAILED' "
+                            + "returning " + COLUMNS)
                     .bind("partner", partnerId).bind("id", deliveryId).bind("now", utc(now))
                     .bind("by", admin.username())
                     .map(this::view).one()
+                    .flatMap(replayed -> events.record(partnerId, Type.CALLBACKS_REPLAYED, admin, now,
+                                    replayed(1, deliveryId))
+                            .thenReturn(replayed)))
                     .switchIfEmpty(Mono.defer(() -> find(partnerId, deliveryId)));
         });
     }
 
     /** Requeues every FAILED callback of the partner, as {@link #replay} does one; a repeat finds none left. */
     public Mono<DeliveriesReplayed> replayFailed(UUID partnerId, Actor admin) {
-        return Mono.defer(() -> partnerExists(partnerId)
-                .then(db.sql(REPLAY + " where partner_id = :partner and state = 'FAILED'")
-                        .bind("partner", partnerId).bind("now", utc(now())).bind("by", admin.username())
-                        .fetch().rowsUpdated())
-                .map(n -> new DeliveriesReplayed(n.intValue())));
+        return Mono.defer(() -> {
+            Instant now = now();
+            return tx.transactional(partnerExists(partnerId)
+                    .then(db.sql(REPLAY + " where partner_id = :partner and state = 'FAILED'")
+                            .bind("partner", partnerId).bind("now", utc(now)).bind("by", admin.username())
+                            .fetch().rowsUpdated())
+                    .flatMap(n -> n == 0 ? Mono.just(n)
+                            : events.record(partnerId, Type.CALLBACKS_REPLAYED, admin, now, replayed(n, null))
+                                    .thenReturn(n)))
+                    .map(n -> new DeliveriesReplayed(n.intValue()));
+        });
+    }
+
+    /** How many callbacks a replay requeued and, when it was one asked for by its id, which. */
+    private static Map<String, FieldChange> replayed(long count, Long deliveryId) {
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        FieldChanges.put(changes, "replayed", null, count);
+        FieldChanges.put(changes, "deliveryId", null, deliveryId);
+        return changes;
     }
 
     private Mono<WebhookDeliveryView> find(UUID partnerId, long deliveryId) {
@@ -109,21 +138,6 @@ public class WebhookDeliveries {
                 .map(r -> r.get("id", UUID.class)).one()
                 .switchIfEmpty(Mono.error(() -> new PartnerNotFoundException(partnerId)))
                 .then();
-    }
-
-    private static long parseCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return Long.MAX_VALUE;
-        }
-        try {
-            long id = Long.parseLong(cursor.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidPartnerException("cursor must be the nextCursor of a previous page");
     }
 
     private static final String COLUMNS = """

@@ -3,6 +3,7 @@ package com.hotlineops.core.useradmin;
 import static com.hotlineops.core.support.Timestamps.instant;
 import static com.hotlineops.core.support.Timestamps.utc;
 
+import com.hotlineops.contract.audit.FieldChange;
 import com.hotlineops.contract.user.NewUser;
 import com.hotlineops.contract.user.PasswordReset;
 import com.hotlineops.contract.user.UserChange;
@@ -14,7 +15,7 @@ import com.hotlineops.core.org.OrgUnit;
 import com.hotlineops.core.security.Actor;
 import com.hotlineops.core.security.Role;
 import com.hotlineops.core.security.UserDirectory;
-import io.r2dbc.postgresql.codec.Json;
+import com.hotlineops.core.support.FieldChanges;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +38,6 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,7 +66,6 @@ public class UserAdministration {
     private static final String COLUMNS = """
             id, username, display_name, roles, unit_id, grid_id, enabled, created_at, updated_at""";
     private static final String SELECT = "select " + COLUMNS + " from app_user";
-    private static final TypeReference<Map<String, UserChange.FieldChange>> CHANGES = new TypeReference<>() { };
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -193,11 +192,11 @@ public class UserAdministration {
             return placement(roles, edit.unitId(), edit.gridId()).flatMap(place -> tx.transactional(writeLock()
                     .then(locked(id))
                     .flatMap(before -> {
-                        Map<String, UserChange.FieldChange> changes = new LinkedHashMap<>();
-                        change(changes, "displayName", before.displayName(), displayName);
-                        change(changes, "roles", before.roles(), sorted(roles));
-                        change(changes, "unitId", text(before.unitId()), text(place.unitId()));
-                        change(changes, "gridId", text(before.gridId()), text(place.gridId()));
+                        Map<String, FieldChange> changes = new LinkedHashMap<>();
+                        FieldChanges.put(changes, "displayName", before.displayName(), displayName);
+                        FieldChanges.put(changes, "roles", before.roles(), sorted(roles));
+                        FieldChanges.put(changes, "unitId", text(before.unitId()), text(place.unitId()));
+                        FieldChanges.put(changes, "gridId", text(before.gridId()), text(place.gridId()));
                         if (changes.isEmpty()) {
                             return Mono.just(before);
                         }
@@ -250,7 +249,7 @@ public class UserAdministration {
                                 .bind("id", id).then()
                                 .then(requireAnAdministrator())
                                 .then(record(id, enabled ? "ENABLED" : "DISABLED", admin,
-                                        Map.of("enabled", new UserChange.FieldChange(!enabled, enabled))))
+                                        Map.of("enabled", new FieldChange(!enabled, enabled))))
                                 .then(find(id))));
     }
 
@@ -287,7 +286,7 @@ public class UserAdministration {
                 .bind("id", id)
                 .map(r -> new UserChange(r.get("id", Long.class), r.get("user_id", UUID.class),
                         r.get("type", String.class), r.get("actor", String.class), instant(r, "occurred_at"),
-                        json.readValue(r.get("changes", String.class), CHANGES)))
+                        FieldChanges.read(json, r.get("changes", String.class))))
                 .all());
     }
 
@@ -396,13 +395,13 @@ public class UserAdministration {
                         "At least one enabled administrator must remain")));
     }
 
-    private Mono<Void> record(UUID user, String type, Actor admin, Map<String, UserChange.FieldChange> changes) {
+    private Mono<Void> record(UUID user, String type, Actor admin, Map<String, FieldChange> changes) {
         return db.sql("""
                         insert into user_admin_event (user_id, type, actor_id, actor, occurred_at, changes)
                         values (:user, :type, :actorId, :actor, :now, :changes)""")
                 .bind("user", user).bind("type", type).bind("actorId", admin.userId())
                 .bind("actor", admin.username()).bind("now", utc(now()))
-                .bind("changes", Json.of(json.writeValueAsString(changes)))
+                .bind("changes", FieldChanges.json(json, changes))
                 .then();
     }
 
@@ -415,23 +414,16 @@ public class UserAdministration {
         return place.gridId() == null ? spec.bindNull("grid", UUID.class) : spec.bind("grid", place.gridId());
     }
 
-    private static Map<String, UserChange.FieldChange> created(String username, String displayName, Set<Role> roles,
+    private static Map<String, FieldChange> created(String username, String displayName, Set<Role> roles,
             Place place) {
-        Map<String, UserChange.FieldChange> changes = new LinkedHashMap<>();
-        change(changes, "username", null, username);
-        change(changes, "displayName", null, displayName);
-        change(changes, "roles", null, sorted(roles));
-        change(changes, "unitId", null, text(place.unitId()));
-        change(changes, "gridId", null, text(place.gridId()));
-        change(changes, "enabled", null, true);
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        FieldChanges.put(changes, "username", null, username);
+        FieldChanges.put(changes, "displayName", null, displayName);
+        FieldChanges.put(changes, "roles", null, sorted(roles));
+        FieldChanges.put(changes, "unitId", null, text(place.unitId()));
+        FieldChanges.put(changes, "gridId", null, text(place.gridId()));
+        FieldChanges.put(changes, "enabled", null, true);
         return changes;
-    }
-
-    private static void change(Map<String, UserChange.FieldChange> changes, String field, Object before,
-            Object after) {
-        if (!Objects.equals(before, after)) {
-            changes.put(field, new UserChange.FieldChange(before, after));
-        }
     }
 
     private static List<String> sorted(Set<Role> roles) {

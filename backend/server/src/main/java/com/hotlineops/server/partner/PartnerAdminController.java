@@ -3,6 +3,7 @@ package com.hotlineops.server.partner;
 import com.hotlineops.contract.partner.IssuedKey;
 import com.hotlineops.contract.partner.IssuedWebhookSecret;
 import com.hotlineops.contract.partner.KeyRotation;
+import com.hotlineops.contract.partner.PartnerChangePage;
 import com.hotlineops.contract.partner.PartnerCredentials;
 import com.hotlineops.contract.partner.PartnerRequest;
 import com.hotlineops.contract.partner.PartnerUpdate;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,7 +43,8 @@ import tools.jackson.databind.JsonNode;
  * Partner administration (ADMIN only). Registering and rotating answer a secret once, so neither is idempotent: a
  * repeated registration is refused with 409 (the name is unique), and every rotation issues one more key or secret.
  * Disabling and enabling are idempotent: they answer the partner as it is afterwards (decision 0026), and so is a
- * change of channels or webhook URL, a JSON merge patch (decision 0033).
+ * change of channels or webhook URL, a JSON merge patch (decision 0033). Every change is recorded with who made it,
+ * and read back newest first at {@code /{id}/changes} (decision 0038).
  */
 @RestController
 @RequestMapping("/api/v1/admin/partners")
@@ -89,8 +92,8 @@ class PartnerAdminController {
                             schema = @Schema(implementation = PartnerUpdate.class)),
                     @Content(mediaType = "application/json",
                             schema = @Schema(implementation = PartnerUpdate.class))}))
-    Mono<PartnerView> update(@PathVariable UUID id, @RequestBody JsonNode patch) {
-        return Mono.defer(() -> partners.update(id, changes(patch))).doOnNext(p -> deliverer.wake());
+    Mono<PartnerView> update(@PathVariable UUID id, @RequestBody JsonNode patch, @AuthenticationPrincipal Jwt jwt) {
+        return Mono.defer(() -> partners.update(id, changes(patch), Actor.from(jwt))).doOnNext(p -> deliverer.wake());
     }
 
     /** The merge patch as the directory reads it; anything but the members a partner may change is refused. */
@@ -141,8 +144,9 @@ class PartnerAdminController {
     @Operation(summary = "Rotate the API key: a new key, shown once; earlier keys expire after graceMinutes "
             + "(default a day, 0 = now) (ADMIN)")
     Mono<ResponseEntity<IssuedKey>> rotate(@PathVariable UUID id,
-            @RequestBody(required = false) KeyRotation rotation) {
-        return partners.rotateKey(id, rotation).map(k -> ResponseEntity.status(HttpStatus.CREATED).body(k));
+            @RequestBody(required = false) KeyRotation rotation, @AuthenticationPrincipal Jwt jwt) {
+        return partners.rotateKey(id, rotation, Actor.from(jwt))
+                .map(k -> ResponseEntity.status(HttpStatus.CREATED).body(k));
     }
 
     @PostMapping("/{id}/webhook-secret")
@@ -150,8 +154,8 @@ class PartnerAdminController {
             + "(retries included) is signed with it, and for graceMinutes (default a day, 0 = none) also with the "
             + "secret replaced, as a second v1 (ADMIN)")
     Mono<ResponseEntity<IssuedWebhookSecret>> rotateWebhookSecret(@PathVariable UUID id,
-            @RequestBody(required = false) WebhookSecretRotation rotation) {
-        return partners.rotateWebhookSecret(id, rotation)
+            @RequestBody(required = false) WebhookSecretRotation rotation, @AuthenticationPrincipal Jwt jwt) {
+        return partners.rotateWebhookSecret(id, rotation, Actor.from(jwt))
                 .map(s -> ResponseEntity.status(HttpStatus.CREATED).body(s));
     }
 
@@ -167,7 +171,19 @@ class PartnerAdminController {
     @Operation(summary = "Enable a disabled partner: its keys work again and its queued status callbacks go out now. "
             + "Answers 200 with the partner; enabling an enabled partner changes nothing and answers 200 the same "
             + "(ADMIN)")
-    Mono<PartnerView> enable(@PathVariable UUID id) {
-        return partners.enable(id).doOnNext(p -> deliverer.wake());
+    Mono<PartnerView> enable(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        return partners.enable(id, Actor.from(jwt)).doOnNext(p -> deliverer.wake());
+    }
+
+    @GetMapping("/{id}/changes")
+    @Operation(summary = "What administrators changed on the partner, newest first: type (REGISTERED, UPDATED, "
+            + "DISABLED, ENABLED, KEY_ROTATED, SECRET_ROTATED, CALLBACKS_REPLAYED), who, when, and each field changed "
+            + "with its value before and after (name, channels, webhookUrl, enabled; graceMinutes for a rotation, "
+            + "which records no key or secret; replayed and deliveryId for a replay). A repeat that changed nothing "
+            + "is not listed. limit 1–200 (default 50), keyset pages (pass nextCursor back as cursor); 404 for an "
+            + "unknown partner (ADMIN)")
+    Mono<PartnerChangePage> changeHistory(@PathVariable UUID id, @RequestParam(defaultValue = "0") int limit,
+            @RequestParam(required = false) String cursor) {
+        return partners.changes(id, limit, cursor);
     }
 }

@@ -9,6 +9,7 @@ import com.hotlineops.contract.partner.DeliveryState;
 import com.hotlineops.contract.partner.IssuedKey;
 import com.hotlineops.contract.partner.IssuedWebhookSecret;
 import com.hotlineops.contract.partner.KeyRotation;
+import com.hotlineops.contract.partner.PartnerChangePage;
 import com.hotlineops.contract.partner.PartnerCredentials;
 import com.hotlineops.contract.partner.PartnerRequest;
 import com.hotlineops.contract.partner.PartnerUpdate;
@@ -42,6 +43,8 @@ class AdminBackend {
 
     /** The page size of a partner's deliveries: the backend's default. */
     static final int DELIVERIES_PAGE = 50;
+    /** The page size of a partner's change history: the backend's default. */
+    static final int CHANGES_PAGE = 50;
     /** The page size of the user list: the backend's default. */
     static final int USERS_PAGE = 50;
 
@@ -135,6 +138,17 @@ class AdminBackend {
 
     DeliveriesReplayed replayFailed(UUID partner) {
         return api.post("/api/v1/admin/partners/{id}/deliveries/replay", null, DeliveriesReplayed.class, partner);
+    }
+
+    /** A page of what administrators changed on the partner, newest first (decision 0038). */
+    PartnerChangePage partnerChanges(UUID partner, String cursor) {
+        return api.get(uri -> {
+            uri.path("/api/v1/admin/partners/{id}/changes").queryParam("limit", CHANGES_PAGE);
+            if (cursor != null) {
+                uri.queryParam("cursor", cursor);
+            }
+            return uri.build(partner);
+        }, PartnerChangePage.class);
     }
 
     // --- users (decision 0032) -------------------------------------------------------------------------------------

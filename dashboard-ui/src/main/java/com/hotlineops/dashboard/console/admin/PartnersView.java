@@ -44,8 +44,9 @@ import java.util.stream.Collectors;
  * where their status callbacks go, whether they are enabled (and who disabled them when) and their valid key ids.
  * Registering and rotating show the new key or secret once, in a dialog that alone holds it. For the partner picked:
  * change its channels or webhook URL (decision 0033), rotate its API key or webhook secret, disable or enable it — each
- * with a line saying what it does to the partner — and its status callbacks by state, with replay of one given up or
- * of all of them.
+ * with a line saying what it does to the partner — its status callbacks by state, with replay of one given up or
+ * of all of them, and its change history: who did what to it and when (decision 0038), read again after each change
+ * made here.
  */
 @Route(value = "admin/partners", layout = ConsoleLayout.class)
 @Menu(order = 72, title = "console.admin.menu.partners")
@@ -59,6 +60,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
     private final Select<DeliveryState> state = new Select<>();
     private final Grid<WebhookDeliveryView> deliveries = new Grid<>();
     private final Button more = new Button();
+    private final PartnerChangeHistory history;
     private final List<WebhookDeliveryView> loaded = new ArrayList<>();
     private UUID selected;
     /** The partner whose callbacks the deliveries grid holds. */
@@ -67,6 +69,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
 
     public PartnersView(AdminBackend backend) {
         this.backend = backend;
+        this.history = new PartnerChangeHistory(backend);
         setId("admin-partners");
         addClassName("admin");
 
@@ -231,6 +234,9 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
         if (!partner.id().equals(deliveriesOf)) {
             loadDeliveries();
         }
+        if (!partner.id().equals(history.partner())) {
+            history.show(partner.id());
+        }
     }
 
     private void showDetail(PartnerView p) {
@@ -284,7 +290,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
         Div section = new Div(new H3(getTranslation("console.admin.deliveries.title")), controls, deliveries, more);
         section.setId("partner-deliveries");
         section.addClassName("admin-section");
-        detail.add(title, secret, actions, section);
+        detail.add(title, secret, actions, section, history);
         detail.setVisible(true);
     }
 
@@ -309,6 +315,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
         AdminText.done(getTranslation("console.admin.partners.updated", after.name()));
         loadPartners();
         loadDeliveries();
+        history.reload();
     }
 
     private void rotateKey(PartnerView p) {
@@ -318,6 +325,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
                     try {
                         IssuedKey key = backend.rotateKey(p.id(), minutes);
                         loadPartners();
+                        history.reload();
                         new SecretDialog(getTranslation("console.admin.secrets.newKey", p.name()), List.of(
                                 new SecretDialog.Secret("secret-api-key",
                                         getTranslation("console.admin.secrets.apiKey"), key.apiKey())),
@@ -338,6 +346,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
                     try {
                         IssuedWebhookSecret secret = backend.rotateWebhookSecret(p.id(), minutes);
                         loadPartners();
+                        history.reload();
                         new SecretDialog(getTranslation("console.admin.secrets.newSecret", p.name()), List.of(
                                 new SecretDialog.Secret("secret-webhook-secret",
                                         getTranslation("console.admin.secrets.webhookSecret"), secret.webhookSecret())),
@@ -359,6 +368,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
                     PartnerView after = backend.disable(p.id());
                     AdminText.done(getTranslation("console.admin.partners.disabled", after.name()));
                     loadPartners();
+                    history.reload();
                 });
     }
 
@@ -370,6 +380,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
                     AdminText.done(getTranslation("console.admin.partners.enabledNow", after.name()));
                     loadPartners();
                     loadDeliveries();
+                    history.reload();
                 });
     }
 
@@ -385,6 +396,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
                     AdminText.done(getTranslation("console.admin.deliveries.replayed", String.valueOf(after.id()),
                             getTranslation("console.admin.deliveries.state." + after.state().name())));
                     loadDeliveries();
+                    history.reload();
                 });
     }
 
@@ -395,6 +407,7 @@ public class PartnersView extends VerticalLayout implements HasDynamicTitle, Bef
                     DeliveriesReplayed answer = backend.replayFailed(p.id());
                     AdminText.done(getTranslation("console.admin.deliveries.replayedAll", answer.replayed()));
                     loadDeliveries();
+                    history.reload();
                 });
     }
 

@@ -3,6 +3,7 @@ package com.hotlineops.dashboard.console.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hotlineops.dashboard.console.FakeBackend;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -14,6 +15,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * The partner systems page without a browser (docs/partners.md §8, §10; decisions 0016, 0026, 0033): the list as the
  * backend has it; registering, changing and rotating checked before anything is sent, a change sent as a merge patch,
  * a key or secret shown once and gone from the page when the dialog closes; disabling and enabling confirmed with what
- * they do; the callbacks by state, replayed one at a time or all failed ones; refusals shown as they come.
+ * they do; the callbacks by state, replayed one at a time or all failed ones; the partner's change history, newest
+ * first with each field before and after, read again after a change made on the page (decision 0038); refusals shown
+ * as they come.
  */
 class PartnersViewTests extends AdminViewTest {
 
@@ -56,12 +61,32 @@ class PartnersViewTests extends AdminViewTest {
                         "DELIVERED".equals(state) ? "\"2026-11-27T02:15:31Z\"" : "null");
     }
 
+    private static String change(long id, String type, String actor, String at, String changes) {
+        return """
+                {"id":%d,"partnerId":"%s","type":"%s","actor":"%s","occurredAt":"%s","changes":%s}"""
+                .formatted(id, CITY_APP, type, actor, at, changes);
+    }
+
+    private static final String HISTORY = """
+            {"items":[%s,%s,%s,%s],"nextCursor":"9"}""".formatted(
+            change(12, "UPDATED", "admin2", "2026-11-27T06:30:00Z", """
+                    {"channels":{"before":["CITY_APP"],"after":["CITY_APP","OPEN311"]},
+                     "webhookUrl":{"before":null,"after":"https://app.example.cn/v2/hook"}}"""),
+            change(11, "KEY_ROTATED", "admin", "2026-11-27T02:00:00Z",
+                    "{\"graceMinutes\":{\"before\":null,\"after\":1440}}"),
+            change(10, "CALLBACKS_REPLAYED", "admin", "2026-11-26T08:00:00Z",
+                    "{\"replayed\":{\"before\":null,\"after\":1},\"deliveryId\":{\"before\":null,\"after\":43}}"),
+            change(9, "DISABLED", "admin", "2026-11-26T06:05:00Z",
+                    "{\"enabled\":{\"before\":true,\"after\":false}}"));
+
     @BeforeEach
     void twoPartners() {
         BACKEND.json("GET " + PARTNERS, "[" + CITY_APP_JSON + "," + CPPCC_JSON + "]");
         BACKEND.json("GET " + PARTNERS + "/" + CITY_APP + "/deliveries", """
                 {"items":[%s,%s],"nextCursor":"41"}""".formatted(delivery(43, "FAILED", 500, "HTTP 500"),
                 delivery(42, "DELIVERED", 200, null)));
+        BACKEND.json("GET " + PARTNERS + "/" + CITY_APP + "/changes", HISTORY);
+        BACKEND.json("GET " + PARTNERS + "/" + CPPCC + "/changes", "{\"items\":[],\"nextCursor\":null}");
     }
 
     private void pickCityApp() {
@@ -496,5 +521,94 @@ class PartnersViewTests extends AdminViewTest {
         test($(ConfirmDialog.class).withId("delivery-replay-confirm").single()).confirm();
 
         assertThat(notifications()).containsExactly("Delivery 43 was delivered; only a FAILED callback is replayed");
+    }
+
+    // --- change history --------------------------------------------------------------------------------------------
+
+    private List<String> historyRow(int row) {
+        var grid = test($(Grid.class).withId("partner-changes-grid").single());
+        return List.of(grid.getCellText(row, 0), grid.getCellText(row, 1), grid.getCellText(row, 2),
+                grid.getCellComponent(row, 3).getElement().getTextRecursively());
+    }
+
+    @Test
+    void partnerPickedThenItsChangeHistoryShownNewestFirstWithEachFieldBeforeAndAfter() {
+        navigate(PartnersView.class);
+
+        pickCityApp();
+
+        assertThat(BACKEND.last("GET", PARTNERS + "/" + CITY_APP + "/changes").query())
+                .containsExactlyEntriesOf(Map.of("limit", "50"));
+        assertThat($(Div.class).withId("partner-changes").single().getElement().getTextRecursively())
+                .contains("变更记录", "密钥与签名密钥从不记录");
+        assertThat(test($(Grid.class).withId("partner-changes-grid").single()).size()).isEqualTo(4);
+        assertThat(historyRow(0)).containsExactly("2026-11-27 14:30", "admin2", "修改渠道或回调地址",
+                "渠道：益办事App → 益办事App、Open311回调地址：（不接收回调） → https://app.example.cn/v2/hook");
+        assertThat(historyRow(1)).containsExactly("2026-11-27 10:00", "admin", "轮换 API 密钥", "宽限期：1440 分钟");
+        assertThat(historyRow(2).get(3)).isEqualTo("重新排队的回调：1回调：#43");
+        assertThat(historyRow(3).subList(2, 4)).containsExactly("停用", "状态：启用 → 已停用");
+        assertThat($(Button.class).withId("partner-changes-more").single().isVisible()).isTrue();
+    }
+
+    @Test
+    void moreHistoryAskedThenTheNextPageAppendedFromTheCursor() {
+        navigate(PartnersView.class);
+        pickCityApp();
+        BACKEND.json("GET " + PARTNERS + "/" + CITY_APP + "/changes", """
+                {"items":[%s],"nextCursor":null}""".formatted(change(8, "REGISTERED", "admin",
+                "2026-11-20T01:00:00Z", """
+                        {"name":{"before":null,"after":"city-app"},"channels":{"before":null,"after":["CITY_APP"]},
+                         "webhookUrl":{"before":null,"after":"https://app.example.cn/hotline/hook"},
+                         "enabled":{"before":null,"after":true}}""")));
+
+        test($(Button.class).withId("partner-changes-more").single()).click();
+
+        assertThat(BACKEND.last("GET", PARTNERS + "/" + CITY_APP + "/changes").query())
+                .containsEntry("cursor", "9").containsEntry("limit", "50");
+        assertThat(test($(Grid.class).withId("partner-changes-grid").single()).size()).isEqualTo(5);
+        assertThat(historyRow(4)).containsExactly("2026-11-20 09:00", "admin", "注册",
+                "名称：city-app渠道：益办事App回调地址：https://app.example.cn/hotline/hook状态：启用");
+        assertThat($(Button.class).withId("partner-changes-more").all()).as("no further page").isEmpty();
+    }
+
+    @Test
+    void changeMadeOnThePageThenTheHistoryReadAgain() {
+        BACKEND.json("POST " + PARTNERS + "/" + CITY_APP + "/disable",
+                partner(CITY_APP, "city-app", false, "\"CITY_APP\"", null));
+        navigate(PartnersView.class);
+        pickCityApp();
+        assertThat(BACKEND.requests("GET", PARTNERS + "/" + CITY_APP + "/changes")).hasSize(1);
+
+        test($(Button.class).withId("partner-disable").single()).click();
+        test($(ConfirmDialog.class).withId("partner-disable-confirm").single()).confirm();
+
+        assertThat(BACKEND.requests("GET", PARTNERS + "/" + CITY_APP + "/changes")).hasSize(2);
+        assertThat(BACKEND.last("GET", PARTNERS + "/" + CITY_APP + "/changes").query()).doesNotContainKey("cursor");
+    }
+
+    @Test
+    void englishThenTheHistoryInEnglish() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        navigate(PartnersView.class);
+
+        pickCityApp();
+
+        assertThat($(Div.class).withId("partner-changes").single().getElement().getTextRecursively())
+                .contains("Change history", "Keys and secrets are never recorded");
+        assertThat(historyRow(0).subList(2, 4)).containsExactly("Channels or URL changed",
+                "Channels: City app → City app、Open311Callback URL: (no callbacks) → https://app.example.cn/v2/hook");
+        assertThat(historyRow(1).subList(2, 4)).containsExactly("API key rotated", "Grace period: 1440 min");
+    }
+
+    @Test
+    void historyRefusedThenTheBackendsDetailShownAndTheRestOfThePageStays() {
+        BACKEND.problem("GET " + PARTNERS + "/" + CITY_APP + "/changes", 404, "No partner " + CITY_APP);
+        navigate(PartnersView.class);
+
+        pickCityApp();
+
+        assertThat(notifications()).containsExactly("No partner " + CITY_APP);
+        assertThat(test($(Grid.class).withId("partner-changes-grid").single()).size()).isZero();
+        assertThat(test($(Grid.class).withId("deliveries-grid").single()).size()).isEqualTo(2);
     }
 }
