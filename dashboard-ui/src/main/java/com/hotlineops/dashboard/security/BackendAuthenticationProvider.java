@@ -10,10 +10,12 @@ import java.util.UUID;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
@@ -25,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * store, and the roles come from the token it answers with. The token is read, not verified: it arrived just now, on
  * our own connection to the backend, in answer to these credentials; every later use is verified by the backend. A
  * token that requires the password change (decision 0036) still signs the user in: the console then sends them to the
- * change and nowhere else ({@code console.PasswordChangeGuard}).
+ * change and nowhere else ({@code console.PasswordChangeGuard}). The browser's address goes along as
+ * {@code X-Forwarded-For}, so the backend's per-address login limit counts browsers, not this console (decision 0037);
+ * a throttled login is a {@link LockedException}, not a wrong password.
  */
 @Component
 class BackendAuthenticationProvider implements AuthenticationProvider {
@@ -48,8 +52,12 @@ class BackendAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Username and password are required");
         }
         TokenResponse token;
+        String browser = login.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
         try {
-            token = tokens.password(username.strip(), password);
+            token = tokens.password(username.strip(), password, browser);
+        } catch (HttpClientErrorException.TooManyRequests e) {
+            throw new LockedException("Too many failed logins; try again later", e);
         } catch (HttpClientErrorException e) {
             throw new BadCredentialsException("Wrong username or password", e);
         } catch (RestClientException e) {

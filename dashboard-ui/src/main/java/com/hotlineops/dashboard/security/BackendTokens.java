@@ -36,8 +36,19 @@ public class BackendTokens {
         return RestClient.builder().baseUrl(backend.toString()).requestFactory(requests).build();
     }
 
-    TokenResponse password(String username, String password) {
-        return request(TokenRequest.password(username, password));
+    /**
+     * @param browserAddress the signing-in browser's address, sent as {@code X-Forwarded-For}: the backend counts
+     *                       failed logins per client address (decision 0037) and believes it only when this console's
+     *                       address is among its trusted proxies; null sends none
+     */
+    TokenResponse password(String username, String password, String browserAddress) {
+        return http.post().uri(TOKEN_PATH).contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> {
+                    if (browserAddress != null) {
+                        h.set("X-Forwarded-For", browserAddress);
+                    }
+                })
+                .body(TokenRequest.password(username, password)).retrieve().body(TokenResponse.class);
     }
 
     TokenResponse refresh(String refreshToken) {

@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Console sign-in and token refresh against a stand-in of the backend's token endpoint. */
@@ -51,6 +54,28 @@ class BackendAuthenticationProviderTests {
         assertThatThrownBy(() -> provider.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated("supervisor1", "guess")))
                 .isInstanceOf(BadCredentialsException.class);
+    }
+
+    @Test
+    void signInThenTheBrowsersAddressForwardedForTheBackendsPerAddressLimit() {
+        UsernamePasswordAuthenticationToken login =
+                UsernamePasswordAuthenticationToken.unauthenticated("supervisor1", "supervisor1-demo");
+        MockHttpServletRequest browser = new MockHttpServletRequest();
+        browser.setRemoteAddr("192.0.2.44");
+        login.setDetails(new WebAuthenticationDetails(browser));
+
+        provider.authenticate(login);
+        provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("supervisor1", "supervisor1-demo"));
+
+        assertThat(backend.forwardedFor).containsExactly("192.0.2.44", "");
+    }
+
+    @Test
+    void throttledByTheBackendThenLockedNotBadCredentials() {
+        backend.throttled = true;
+        assertThatThrownBy(() -> provider.authenticate(
+                UsernamePasswordAuthenticationToken.unauthenticated("supervisor1", "supervisor1-demo")))
+                .isInstanceOf(LockedException.class);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +26,11 @@ final class FakeTokenEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger issued = new AtomicInteger();
     final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    /** The X-Forwarded-For of each request, "" when it had none. */
+    final List<String> forwardedFor = new CopyOnWriteArrayList<>();
     volatile long expiresIn = 900;
+    /** While set, every password login answers 429 like the backend's login throttle (decision 0037). */
+    volatile boolean throttled;
 
     FakeTokenEndpoint() {
         try {
@@ -36,12 +41,21 @@ final class FakeTokenEndpoint implements AutoCloseable {
         server.createContext("/api/v1/auth/token", exchange -> {
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             requests.add(body);
+            forwardedFor.add(Objects.requireNonNullElse(
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-For"), ""));
             boolean password = "supervisor1".equals(body.path("username").asString(null))
                     && "supervisor1-demo".equals(body.path("password").asString(null));
             boolean refresh = body.path("refreshToken").asString("").startsWith("refresh-");
             byte[] answer;
             int status;
-            if (password || refresh) {
+            if (throttled && body.has("username")) {
+                answer = """
+                        {"type":"urn:hotline-ops:problem:too-many-logins","title":"Too many failed logins","status":429,
+                         "detail":"Too many failed logins for this username; try again in 600 seconds"}"""
+                        .getBytes(StandardCharsets.UTF_8);
+                status = 429;
+                exchange.getResponseHeaders().add("Retry-After", "600");
+            } else if (password || refresh) {
                 int n = issued.incrementAndGet();
                 answer = JSON.writeValueAsBytes(Map.of("accessToken", jwt(n), "refreshToken", "refresh-" + n,
                         "expiresIn", expiresIn));

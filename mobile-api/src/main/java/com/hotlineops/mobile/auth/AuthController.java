@@ -3,7 +3,9 @@ package com.hotlineops.mobile.auth;
 import com.hotlineops.contract.auth.PasswordChange;
 import com.hotlineops.contract.auth.TokenRequest;
 import com.hotlineops.contract.auth.TokenResponse;
+import java.net.InetSocketAddress;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,9 +29,15 @@ class AuthController {
         this.login = login;
     }
 
+    /**
+     * After too many failed logins for the username (across both apps) or from the phone's address, 429 with
+     * Retry-After and code {@code too-many-logins}, the password unchecked (decision 0037).
+     */
     @PostMapping("/login")
-    Mono<TokenResponse> login(@RequestBody TokenRequest request) {
-        return login.login(request.username(), request.password());
+    Mono<TokenResponse> login(@RequestBody TokenRequest request, ServerHttpRequest http) {
+        InetSocketAddress peer = http.getRemoteAddress();
+        return login.login(request.username(), request.password(), login.clientAddress(
+                peer == null ? null : peer.getAddress(), http.getHeaders().getValuesAsList("X-Forwarded-For")));
     }
 
     @PostMapping("/refresh")

@@ -4,9 +4,11 @@ import com.hotlineops.contract.auth.PasswordChange;
 import com.hotlineops.contract.auth.TokenResponse;
 import com.hotlineops.core.security.Actor;
 import com.hotlineops.core.security.TokenService;
-import com.hotlineops.core.security.UserDirectory;
+import com.hotlineops.core.security.LoginThrottle;
 import com.hotlineops.core.useradmin.OwnPassword;
 import com.hotlineops.mobile.security.MobileRoles;
+import java.net.InetAddress;
+import java.util.List;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -21,23 +23,31 @@ import reactor.core.publisher.Mono;
 @Service
 class MobileLogin {
 
-    private final UserDirectory users;
+    private final LoginThrottle throttle;
     private final TokenService tokens;
     private final ReactiveJwtDecoder accessTokens;
     private final OwnPassword passwords;
 
-    MobileLogin(UserDirectory users, TokenService tokens, ReactiveJwtDecoder accessTokens, OwnPassword passwords) {
-        this.users = users;
+    MobileLogin(LoginThrottle throttle, TokenService tokens, ReactiveJwtDecoder accessTokens, OwnPassword passwords) {
+        this.throttle = throttle;
         this.passwords = passwords;
         this.tokens = tokens;
         this.accessTokens = accessTokens;
     }
 
-    Mono<TokenResponse> login(String username, String password) {
-        return users.authenticate(username, password)
-                .filter(user -> MobileRoles.allowed(user.roles()))
-                .switchIfEmpty(Mono.error(MobileLogin::badCredentials))
+    /**
+     * Through the same login throttle as the backend's (decision 0037), per username across both apps: a desk user's
+     * right password counts as a failure here, like any refused login, so the phone endpoint is no oracle for desk
+     * passwords either.
+     */
+    Mono<TokenResponse> login(String username, String password, String clientAddress) {
+        return throttle.authenticate(username, password, clientAddress, user -> MobileRoles.allowed(user.roles()))
                 .map(tokens::issue);
+    }
+
+    /** The address the login is counted under ({@link LoginThrottle#clientAddress}). */
+    String clientAddress(InetAddress peer, List<String> forwardedFor) {
+        return throttle.clientAddress(peer, forwardedFor);
     }
 
     /** A fresh pair for a valid refresh token, if its owner is still enabled and still a phone user. */

@@ -1,6 +1,7 @@
 package com.hotlineops.mobile.web;
 
 import com.hotlineops.core.security.PasswordChangeRequired;
+import com.hotlineops.core.security.TooManyLoginsException;
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;
@@ -25,6 +26,8 @@ public enum ProblemCode {
     WRONG_PASSWORD("wrong-password", HttpStatus.BAD_REQUEST, "Wrong current password"),
     INVALID_PASSWORD("invalid-password", HttpStatus.BAD_REQUEST, "Invalid password"),
     TOO_MANY_ATTEMPTS("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many wrong passwords"),
+    /** Login throttled (decision 0037); the backend answers the same type. */
+    TOO_MANY_LOGINS(TooManyLoginsException.CODE, HttpStatus.TOO_MANY_REQUESTS, TooManyLoginsException.TITLE),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable");
 
     private final String code;

@@ -1,6 +1,7 @@
 package com.hotlineops.mobile.web;
 
 import com.hotlineops.core.evidence.EvidenceRejectedException;
+import com.hotlineops.core.security.TooManyLoginsException;
 import com.hotlineops.core.ticket.IllegalTransitionException;
 import com.hotlineops.core.ticket.InvalidTicketCommandException;
 import com.hotlineops.core.ticket.TicketNotFoundException;
@@ -86,6 +87,14 @@ class ProblemDetailsAdvice {
         return ResponseEntity.status(ProblemCode.TOO_MANY_ATTEMPTS.status())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
                 .body(Problems.of(ProblemCode.TOO_MANY_ATTEMPTS, e.getMessage()));
+    }
+
+    /** Login throttled (decision 0037): the password was not checked. */
+    @ExceptionHandler(TooManyLoginsException.class)
+    ResponseEntity<ProblemDetail> tooManyLogins(TooManyLoginsException e) {
+        return ResponseEntity.status(ProblemCode.TOO_MANY_LOGINS.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(Problems.of(ProblemCode.TOO_MANY_LOGINS, e.getMessage()));
     }
 
     /** Wrong password, unknown user, a user not allowed on the phone, an expired refresh token: all alike. */

@@ -59,8 +59,11 @@ public class TokenService {
     private final NimbusReactiveJwtDecoder refreshDecoder;
     private final UserDirectory users;
     private final DatabaseClient db;
+    private final LoginThrottle throttle;
 
-    TokenService(HotlineProperties properties, Clock clock, UserDirectory users, DatabaseClient db) {
+    TokenService(HotlineProperties properties, Clock clock, UserDirectory users, DatabaseClient db,
+            LoginThrottle throttle) {
+        this.throttle = throttle;
         this.settings = properties.security();
         this.clock = clock;
         this.users = users;
@@ -98,8 +101,14 @@ public class TokenService {
                 jwt.getClaimAsString(USERNAME_CLAIM)));
     }
 
-    public Mono<TokenResponse> login(String username, String password) {
-        return users.authenticate(username, password).map(this::issue);
+    /**
+     * A token pair for the enabled account with these credentials, through the login throttle (decision 0037).
+     *
+     * @param clientAddress where the login came from ({@link LoginThrottle#clientAddress}); null when unknown
+     * @throws TooManyLoginsException too many failures lately for the username or the address
+     */
+    public Mono<TokenResponse> login(String username, String password, String clientAddress) {
+        return throttle.authenticate(username, password, clientAddress, user -> true).map(this::issue);
     }
 
     /**

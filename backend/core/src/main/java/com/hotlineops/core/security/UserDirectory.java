@@ -2,6 +2,7 @@ package com.hotlineops.core.security;
 
 import io.r2dbc.spi.Readable;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -21,6 +22,8 @@ public class UserDirectory {
 
     private final DatabaseClient db;
     private final PasswordEncoder passwords = new BCryptPasswordEncoder();
+    /** Checked when there is no enabled account to check against, so such a login takes as long as a wrong one. */
+    private final String standIn = passwords.encode(UUID.randomUUID().toString());
 
     UserDirectory(DatabaseClient db) {
         this.db = db;
@@ -38,17 +41,24 @@ public class UserDirectory {
 
     /**
      * The enabled user with these credentials, or {@link BadCredentialsException} without saying which part was
-     * wrong. BCrypt is slow on purpose, so it runs off the event loop.
+     * wrong. BCrypt is slow on purpose, so it runs off the event loop; an unknown or disabled account is checked
+     * against a stand-in hash, so its answer takes as long as a wrong password's (decision 0037). Logins go through
+     * {@link LoginThrottle}, which limits the failures.
      */
-    public Mono<UserAccount> authenticate(String username, String password) {
+    Mono<UserAccount> authenticate(String username, String password) {
         if (username == null || password == null) {
             return Mono.error(new BadCredentialsException("Bad credentials"));
         }
         return findByUsername(username)
                 .filter(UserAccount::enabled)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .publishOn(Schedulers.boundedElastic())
-                .filter(u -> matches(password, u.passwordHash()))
-                .switchIfEmpty(Mono.error(() -> new BadCredentialsException("Bad credentials")));
+                .flatMap(found -> {
+                    boolean right = matches(password, found.map(UserAccount::passwordHash).orElse(standIn));
+                    return right && found.isPresent() ? Mono.just(found.get())
+                            : Mono.error(new BadCredentialsException("Bad credentials"));
+                });
     }
 
     /** A BCrypt hash of the password; the password itself is never stored or logged. */

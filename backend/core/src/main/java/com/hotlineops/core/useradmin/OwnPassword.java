@@ -1,10 +1,10 @@
 package com.hotlineops.core.useradmin;
 
-import static com.hotlineops.core.support.Timestamps.instant;
 import static com.hotlineops.core.support.Timestamps.utc;
 
 import com.hotlineops.contract.auth.PasswordChange;
 import com.hotlineops.contract.auth.TokenResponse;
+import com.hotlineops.core.security.FailedAttempts;
 import com.hotlineops.core.security.TokenService;
 import com.hotlineops.core.security.UserAccount;
 import com.hotlineops.core.security.UserDirectory;
@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -30,21 +31,26 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Against guessing with a stolen session: after {@value #MAX_FAILURES} wrong current passwords within
  * {@link #WINDOW} every further change is refused ({@link TooManyPasswordAttemptsException}) until the oldest leaves
- * the window; a successful change forgets them. The failures live in {@code password_change_attempt}.
+ * the window; a successful change forgets them. The failures are counted by {@link FailedAttempts}.
  */
 @Service
 public class OwnPassword {
 
     public static final int MAX_FAILURES = 5;
     public static final Duration WINDOW = Duration.ofMinutes(15);
+    private static final FailedAttempts.Limit LIMIT =
+            new FailedAttempts.Limit(FailedAttempts.Scope.PASSWORD_CHANGE, MAX_FAILURES, WINDOW);
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final UserDirectory users;
     private final TokenService tokens;
+    private final FailedAttempts attempts;
 
-    OwnPassword(DatabaseClient db, TransactionalOperator tx, Clock clock, UserDirectory users, TokenService tokens) {
+    OwnPassword(DatabaseClient db, TransactionalOperator tx, Clock clock, UserDirectory users, TokenService tokens,
+            FailedAttempts attempts) {
+        this.attempts = attempts;
         this.db = db;
         this.tx = tx;
         this.clock = clock;
@@ -90,28 +96,16 @@ public class OwnPassword {
     }
 
     /**
-     * Counts the attempt as a failure before the password is checked, under the account's row lock, so attempts
-     * running at the same time cannot all pass the limit; a right password removes it again.
+     * Counts the attempt as a failure before the password is checked ({@link FailedAttempts}), so attempts running at
+     * the same time cannot all pass the limit; a right password removes it again.
      */
     private Mono<Void> reserveAttempt(UUID userId) {
-        Instant now = now();
-        Instant since = now.minus(WINDOW);
-        return tx.transactional(db.sql("select 1 from app_user where id = :id for update").bind("id", userId).then()
-                .then(db.sql("delete from password_change_attempt where user_id = :id and attempted_at <= :since")
-                        .bind("id", userId).bind("since", utc(since)).then())
-                .then(db.sql("""
-                                select count(*) as n, min(attempted_at) as oldest from password_change_attempt
-                                 where user_id = :id and attempted_at > :since""")
-                        .bind("id", userId).bind("since", utc(since))
-                        .map(r -> new Failures(r.get("n", Long.class), instant(r, "oldest"))).one())
-                .flatMap(failures -> failures.count() >= MAX_FAILURES
-                        ? Mono.error(new TooManyPasswordAttemptsException((int) failures.count(), WINDOW,
-                                Duration.between(now, failures.oldest().plus(WINDOW))))
-                        : db.sql("insert into password_change_attempt (user_id, attempted_at) values (:id, :now)")
-                                .bind("id", userId).bind("now", utc(now)).then()));
-    }
-
-    private record Failures(long count, Instant oldest) {
+        return attempts.reserve(now(), List.of(new FailedAttempts.Key(LIMIT, userId.toString())))
+                .flatMap(reservation -> switch (reservation) {
+                    case FailedAttempts.Reserved r -> Mono.<Void>empty();
+                    case FailedAttempts.Refused r -> Mono.<Void>error(
+                            new TooManyPasswordAttemptsException(r.failures(), WINDOW, r.retryAfter()));
+                });
     }
 
     /**
@@ -128,8 +122,7 @@ public class OwnPassword {
                         .bind("checked", user.passwordHash())
                         .fetch().rowsUpdated()
                         .flatMap(updated -> updated == 0 ? Mono.<Void>error(new WrongPasswordException())
-                                : db.sql("delete from password_change_attempt where user_id = :id")
-                                        .bind("id", user.id()).then()
+                                : attempts.forget(LIMIT.scope(), user.id().toString())
                                         .then(db.sql("""
                                                         insert into user_admin_event
                                                                (user_id, type, actor_id, actor, occurred_at, changes)

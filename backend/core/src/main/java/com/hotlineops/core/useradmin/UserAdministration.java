@@ -13,6 +13,7 @@ import com.hotlineops.contract.user.UserView;
 import com.hotlineops.core.org.OrgDirectory;
 import com.hotlineops.core.org.OrgUnit;
 import com.hotlineops.core.security.Actor;
+import com.hotlineops.core.security.LoginThrottle;
 import com.hotlineops.core.security.Role;
 import com.hotlineops.core.security.UserDirectory;
 import com.hotlineops.core.support.FieldChanges;
@@ -45,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code user_admin_event} row (who, what before and after, when). Disabling an account, changing its roles, unit or
  * grid, or resetting its password moves its token generation on, so its refresh tokens are refused from then on and it
  * keeps working at most until its access token expires. A password an administrator set must be changed by its user
- * first (decision 0036). Administrators cannot lock themselves out: they may not
+ * first (decision 0036). The list shows whether an account's logins are throttled after too many failures, and an
+ * administrator can lift that (decision 0037). Administrators cannot lock themselves out: they may not
  * disable their own account or remove their own ADMIN role, and no change may leave no enabled administrator.
  * Passwords are stored as BCrypt hashes only and never answered, recorded or logged.
  */
@@ -64,7 +66,8 @@ public class UserAdministration {
     private static final long WRITE_LOCK = 0x5553455241444d4eL;
 
     private static final String COLUMNS = """
-            id, username, display_name, roles, unit_id, grid_id, enabled, created_at, updated_at""";
+            id, username, display_name, roles, unit_id, grid_id, enabled, password_change_required, created_at,
+            updated_at""";
     private static final String SELECT = "select " + COLUMNS + " from app_user";
 
     private final DatabaseClient db;
@@ -73,9 +76,11 @@ public class UserAdministration {
     private final UserDirectory users;
     private final OrgDirectory org;
     private final JsonMapper json;
+    private final LoginThrottle throttle;
 
     UserAdministration(DatabaseClient db, TransactionalOperator tx, Clock clock, UserDirectory users, OrgDirectory org,
-            JsonMapper json) {
+            JsonMapper json, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.db = db;
         this.tx = tx;
         this.clock = clock;
@@ -134,6 +139,7 @@ public class UserAdministration {
                 spec = spec.bind(bind.getKey(), bind.getValue());
             }
             return spec.map(UserAdministration::view).all().collectList()
+                    .flatMap(this::withThrottles)
                     .map(rows -> rows.size() > size
                             ? new UserPage(rows.subList(0, size), rows.get(size - 1).username())
                             : new UserPage(rows, null));
@@ -142,7 +148,32 @@ public class UserAdministration {
 
     public Mono<UserView> find(UUID id) {
         return db.sql(SELECT + " where id = :id").bind("id", id).map(UserAdministration::view).one()
-                .switchIfEmpty(Mono.error(() -> new UserNotFoundException(id)));
+                .switchIfEmpty(Mono.error(() -> new UserNotFoundException(id)))
+                .flatMap(user -> withThrottles(List.of(user))).map(List::getFirst);
+    }
+
+    /**
+     * Lifts the account's login throttle (decision 0037): its failed logins are forgotten, so the user can sign in
+     * again at once. Idempotent: an account that is not throttled is answered as it is, and nothing is recorded.
+     * A throttle on the client's address is not the account's and stays until it runs out.
+     */
+    public Mono<UserView> unlock(UUID id, Actor admin) {
+        return tx.transactional(writeLock()
+                .then(locked(id))
+                .flatMap(before -> throttle.unlock(before.username())
+                        .then(before.throttled()
+                                ? record(id, "UNLOCKED", admin,
+                                        Map.of("throttled", new UserChange.FieldChange(true, false)))
+                                : Mono.empty())
+                        .then(find(id))));
+    }
+
+    /** The rows with whether their username's logins are throttled now. */
+    private Mono<List<UserView>> withThrottles(List<UserView> rows) {
+        return throttle.throttledUntil(rows.stream().map(UserView::username).toList())
+                .map(until -> rows.stream().map(u -> new UserView(u.id(), u.username(), u.displayName(), u.roles(),
+                        u.unitId(), u.gridId(), u.enabled(), u.passwordChangeRequired(), until.get(u.username()),
+                        u.createdAt(), u.updatedAt())).toList());
     }
 
     /**
@@ -380,7 +411,8 @@ public class UserAdministration {
 
     private Mono<UserView> locked(UUID id) {
         return db.sql(SELECT + " where id = :id for update").bind("id", id).map(UserAdministration::view).one()
-                .switchIfEmpty(Mono.error(() -> new UserNotFoundException(id)));
+                .switchIfEmpty(Mono.error(() -> new UserNotFoundException(id)))
+                .flatMap(user -> withThrottles(List.of(user))).map(List::getFirst);
     }
 
     private Mono<Void> requireFree(String username) {
@@ -446,6 +478,7 @@ public class UserAdministration {
         return new UserView(r.get("id", UUID.class), r.get("username", String.class),
                 r.get("display_name", String.class), Arrays.stream(r.get("roles", String[].class)).sorted().toList(),
                 r.get("unit_id", UUID.class), r.get("grid_id", UUID.class), r.get("enabled", Boolean.class),
-                instant(r, "created_at"), instant(r, "updated_at"));
+                r.get("password_change_required", Boolean.class), null, instant(r, "created_at"),
+                instant(r, "updated_at"));
     }
 }

@@ -1,5 +1,6 @@
 package com.hotlineops.server.auth;
 
+import com.hotlineops.core.security.TooManyLoginsException;
 import com.hotlineops.core.useradmin.InvalidUserException;
 import com.hotlineops.core.useradmin.TooManyPasswordAttemptsException;
 import com.hotlineops.core.useradmin.WrongPasswordException;
@@ -12,8 +13,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The password change's refusals as RFC 9457 problem details with the types the mobile API uses too (decision 0036);
- * each means nothing was changed.
+ * The password change's refusals (decision 0036) and the login throttle's (decision 0037) as RFC 9457 problem details
+ * with the types the mobile API uses too; each means nothing was changed.
  */
 @RestControllerAdvice(basePackageClasses = PasswordProblems.class)
 class PasswordProblems {
@@ -37,6 +38,17 @@ class PasswordProblems {
         p.setType(type("wrong-password"));
         p.setTitle("Wrong current password");
         return p;
+    }
+
+    /** Login throttling (decision 0037): the password was not checked. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyLogins(TooManyLoginsException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        p.setType(type(TooManyLoginsException.CODE));
+        p.setTitle(TooManyLoginsException.TITLE);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(p);
     }
 
     @ExceptionHandler

@@ -46,7 +46,8 @@ class UserAdminController {
     @GetMapping
     @Operation(summary = "Accounts by username, filtered by role, unitId, gridId, enabled and q (part of the username "
             + "or display name, any letter case); limit 1–200 (default 50), keyset pages (pass nextCursor back as "
-            + "cursor) (ADMIN)")
+            + "cursor). Each says whether its password must still be changed (passwordChangeRequired) and until when "
+            + "its logins are throttled (throttledUntil, null when not) (ADMIN)")
     Mono<UserPage> list(@RequestParam(required = false) String role, @RequestParam(required = false) UUID unitId,
             @RequestParam(required = false) UUID gridId, @RequestParam(required = false) Boolean enabled,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int limit,
@@ -92,6 +93,14 @@ class UserAdminController {
             + "with the account; enabling an enabled account answers the same (ADMIN)")
     Mono<UserView> enable(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         return users.enable(id, Actor.from(jwt));
+    }
+
+    @PostMapping("/{id}/unlock")
+    @Operation(summary = "Lift the account's login throttle (decision 0037): its failed logins are forgotten and it can "
+            + "sign in again at once. 200 with the account; unlocking an account that is not throttled answers the "
+            + "same and records nothing. A throttle on a client address is not lifted (ADMIN)")
+    Mono<UserView> unlock(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        return users.unlock(id, Actor.from(jwt));
     }
 
     @PostMapping("/{id}/password")

@@ -237,10 +237,11 @@ class OwnPasswordIntegrationTests extends BackendIntegrationTest {
         changed(loggedIn(other, INITIAL).accessToken(), INITIAL, CHOSEN);
 
         // Fifteen minutes later (the failures' times moved back rather than the clock forward), the change works.
-        db.sql("update password_change_attempt set attempted_at = attempted_at - interval '15 minutes' "
-                + "where user_id = :id").bind("id", user.id()).then().block();
+        db.sql("update failed_attempt set attempted_at = attempted_at - interval '15 minutes' "
+                + "where scope = 'PASSWORD_CHANGE' and subject = :id").bind("id", user.id().toString()).then().block();
         changed(bearer, INITIAL, CHOSEN);
-        assertThat(db.sql("select count(*) as n from password_change_attempt where user_id = :id").bind("id", user.id())
+        assertThat(db.sql("select count(*) as n from failed_attempt where scope = 'PASSWORD_CHANGE' and subject = :id")
+                .bind("id", user.id().toString())
                 .map(r -> r.get("n", Long.class)).one().block()).isZero();
     }
 

@@ -14,6 +14,7 @@ import com.hotlineops.contract.user.UserView;
 import com.hotlineops.core.org.DemoOrganisation;
 import com.hotlineops.server.BackendIntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,13 @@ class UserAdminIntegrationTests extends BackendIntegrationTest {
         assertThat(page.items()).extracting(UserView::username).containsExactly("agent1");
         String raw = asAdmin("GET", "/" + DemoOrganisation.idOf("agent1"), null).expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(raw).doesNotContainIgnoringCase("password").doesNotContain("$2a$");
+        // Exactly these fields, none of them a password or its hash (passwordChangeRequired is a flag, decision 0036).
+        List<String> fields = new ArrayList<>();
+        json.readTree(raw).propertyNames().forEach(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("id", "username", "displayName", "roles", "unitId", "gridId",
+                "enabled", "passwordChangeRequired", "throttledUntil", "createdAt", "updatedAt");
+        assertThat(raw).doesNotContain("$2a$").doesNotContain(DemoOrganisation.passwordOf("agent1"))
+                .doesNotContainIgnoringCase("hash");
     }
 
     // --- creating --------------------------------------------------------------------------------------------------

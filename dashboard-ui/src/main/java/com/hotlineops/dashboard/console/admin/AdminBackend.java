@@ -214,6 +214,11 @@ class AdminBackend {
         return api.post("/api/v1/users/{id}/enable", null, UserView.class, id);
     }
 
+    /** Lifts the account's login throttle (decision 0037); the same answer when it was not throttled. */
+    UserView unlockUser(UUID id) {
+        return api.post("/api/v1/users/{id}/unlock", null, UserView.class, id);
+    }
+
     /** Sets the password the administrator typed; the backend answers 204 and ends the user's refresh tokens. */
     void resetPassword(UUID id, String password) {
         api.post("/api/v1/users/{id}/password", new PasswordReset(password), Void.class, id);

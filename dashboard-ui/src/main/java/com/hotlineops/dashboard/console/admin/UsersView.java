@@ -11,6 +11,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -37,6 +38,8 @@ import java.util.stream.Collectors;
  * by username, fifty at a time. An administrator creates an account (typing its first password), edits its display
  * name, roles, unit and grid, disables or enables it — each confirmed with what it does to the user's sessions — and
  * resets its password to one they type. Their own account cannot be disabled from here, as the backend refuses it.
+ * The list shows who must still change a password an administrator set (decision 0036) and whose logins are throttled
+ * after too many failures, which the administrator can lift (decision 0037).
  */
 @Route(value = "admin/users", layout = ConsoleLayout.class)
 @Menu(order = 73, title = "console.admin.menu.users")
@@ -146,6 +149,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle, Before
         users.addComponentColumn(this::editButton).setAutoWidth(true).setFlexGrow(0);
         users.addComponentColumn(this::toggleButton).setAutoWidth(true).setFlexGrow(0);
         users.addComponentColumn(this::passwordButton).setAutoWidth(true).setFlexGrow(0);
+        users.addComponentColumn(this::signInCell).setHeader(getTranslation("console.admin.users.col.signIn"))
+                .setAutoWidth(true).setFlexGrow(0);
         users.setHeight("60vh");
         users.setEmptyStateText(getTranslation("console.admin.users.empty"));
     }
@@ -196,6 +201,45 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle, Before
         reset.setId("user-password-" + u.username());
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return reset;
+    }
+
+    /**
+     * Whether the user must still change a password an administrator set (decision 0036) and whether their logins
+     * are throttled after too many failures (decision 0037), with the unlock beside it; empty when neither.
+     */
+    private Component signInCell(UserView u) {
+        Div cell = new Div();
+        cell.addClassName("admin-state-cell");
+        cell.setId("user-signin-" + u.username());
+        if (u.passwordChangeRequired()) {
+            Span must = new Span(getTranslation("console.admin.users.mustChangePassword"));
+            must.addClassNames("admin-badge", "admin-badge-pending");
+            must.setId("user-mustchange-" + u.username());
+            must.setTitle(getTranslation("console.admin.users.mustChangePassword.tip"));
+            cell.add(must);
+        }
+        if (u.throttled()) {
+            Span throttled = new Span(getTranslation("console.admin.users.throttled",
+                    AdminText.time(u.throttledUntil())));
+            throttled.addClassNames("admin-badge", "admin-badge-off");
+            throttled.setId("user-throttled-" + u.username());
+            throttled.setTitle(getTranslation("console.admin.users.throttled.tip"));
+            Button unlock = new Button(getTranslation("console.admin.users.unlock"), click -> confirmUnlock(u));
+            unlock.setId("user-unlock-" + u.username());
+            unlock.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            cell.add(throttled, unlock);
+        }
+        return cell;
+    }
+
+    private void confirmUnlock(UserView u) {
+        confirm("user-unlock-confirm", getTranslation("console.admin.users.unlock.title", u.username()),
+                getTranslation("console.admin.users.unlock.explain"), getTranslation("console.admin.users.unlock"),
+                false, () -> {
+                    UserView after = backend.unlockUser(u.id());
+                    AdminText.done(getTranslation("console.admin.users.unlocked", after.username()));
+                    load();
+                });
     }
 
     private void confirmDisable(UserView u) {

@@ -2,11 +2,14 @@ package com.hotlineops.dashboard.console.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * name; filters and pages sent as the backend reads them; creating and editing checked before anything is sent, a grid
  * picking its township; disabling and enabling confirmed with what they do to the user's sessions, never offered for
  * one's own account; a password reset typed by the administrator and gone from the page afterwards; refusals shown as
- * they come.
+ * they come. Who must still change their password and whose logins are throttled, with the unlock (decision 0037).
  */
 class UsersViewTests extends AdminViewTest {
 
@@ -37,7 +40,8 @@ class UsersViewTests extends AdminViewTest {
             boolean enabled) {
         return """
                 {"id":"%s","username":"%s","displayName":"%s","roles":[%s],"unitId":%s,"gridId":%s,"enabled":%s,
-                 "createdAt":"2026-11-20T01:00:00Z","updatedAt":null}"""
+                 "passwordChangeRequired":false,"throttledUntil":null,"createdAt":"2026-11-20T01:00:00Z",
+                 "updatedAt":null}"""
                 .formatted(id, username, name, roles, unit == null ? "null" : "\"" + unit + "\"",
                         grid == null ? "null" : "\"" + grid + "\"", enabled);
     }
@@ -283,5 +287,66 @@ class UsersViewTests extends AdminViewTest {
         assertThat($(Dialog.class).withId("user-password-dialog").all()).isEmpty();
         assertThat(notifications()).contains("worker1 的密码已重置，请当面告知新密码。");
         assertThat(everythingOnThePage()).noneMatch(t -> t.contains("Brand-new-secret-42"));
+    }
+
+    // --- sign-in state (decisions 0036, 0037) ----------------------------------------------------------------------
+
+    private static final String THROTTLED_JSON = """
+            {"id":"%s","username":"worker1","displayName":"网格员张伟","roles":["GRID_WORKER"],"unitId":"%s",
+             "gridId":"%s","enabled":true,"passwordChangeRequired":true,"throttledUntil":"2026-11-28T06:45:00Z",
+             "createdAt":"2026-11-20T01:00:00Z","updatedAt":null}""".formatted(WORKER_ID, T01, G01);
+
+    private Div signIn(int row) {
+        return (Div) test(grid()).getCellComponent(row, 9);
+    }
+
+    /** The component of the sign-in cell with this id prefix (the grid renders cells on demand, not in the tree). */
+    private <T extends Component> T inSignIn(int row, Class<T> type, String idPrefix) {
+        return signIn(row).getChildren().filter(type::isInstance).map(type::cast)
+                .filter(c -> c.getId().orElse("").startsWith(idPrefix)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void accountThatMustChangeItsPasswordAndIsThrottledThenBothShownWithTheTimeInTheCitysZoneAndAnUnlock() {
+        BACKEND.json("GET " + USERS, "{\"items\":[%s,%s,%s],\"nextCursor\":null}"
+                .formatted(ADMIN_JSON, HANDLER_JSON, THROTTLED_JSON));
+        navigate(UsersView.class);
+
+        assertThat(grid().getColumns().get(9).getHeaderText()).isEqualTo("登录");
+        assertThat(inSignIn(2, Span.class, "user-mustchange-worker1").getText()).isEqualTo("待改密码");
+        assertThat(inSignIn(2, Span.class, "user-throttled-worker1").getText()).isEqualTo("登录受限至 2026-11-28 14:45");
+        assertThat(inSignIn(2, Button.class, "user-unlock-worker1").getText()).isEqualTo("解除限制");
+        assertThat(signIn(0).getChildren()).as("the administrator: neither, and nothing to unlock").isEmpty();
+        assertThat(signIn(1).getChildren()).isEmpty();
+    }
+
+    @Test
+    void unlockConfirmedThenPostSentAfterTheConfirmationAndTheListReadAgain() {
+        BACKEND.json("GET " + USERS, "{\"items\":[%s,%s,%s],\"nextCursor\":null}"
+                .formatted(ADMIN_JSON, HANDLER_JSON, THROTTLED_JSON));
+        BACKEND.json("POST " + USERS + "/" + WORKER_ID + "/unlock", WORKER_JSON);
+        navigate(UsersView.class);
+
+        test(inSignIn(2, Button.class, "user-unlock-worker1")).click();
+        ConfirmDialog confirm = $(ConfirmDialog.class).withId("user-unlock-confirm").single();
+        assertThat(test(confirm).getText()).contains("立即", "来源地址");
+        assertThat(BACKEND.requests("POST", USERS + "/" + WORKER_ID + "/unlock")).isEmpty();
+        test(confirm).confirm();
+
+        assertThat(BACKEND.requests("POST", USERS + "/" + WORKER_ID + "/unlock")).hasSize(1);
+        assertThat(notifications()).contains("worker1 的登录限制已解除。");
+        assertThat(BACKEND.requests("GET", USERS)).hasSize(2);
+    }
+
+    @Test
+    void unlockRefusedThenTheBackendsDetailShown() {
+        BACKEND.json("GET " + USERS, "{\"items\":[%s],\"nextCursor\":null}".formatted(THROTTLED_JSON));
+        BACKEND.problem("POST " + USERS + "/" + WORKER_ID + "/unlock", 404, "No user " + WORKER_ID);
+        navigate(UsersView.class);
+
+        test(inSignIn(0, Button.class, "user-unlock-worker1")).click();
+        test($(ConfirmDialog.class).withId("user-unlock-confirm").single()).confirm();
+
+        assertThat(notifications()).anyMatch(n -> n.contains("No user " + WORKER_ID));
     }
 }
