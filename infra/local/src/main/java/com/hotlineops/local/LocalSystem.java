@@ -95,6 +95,8 @@ public final class LocalSystem implements AutoCloseable {
         env.put("HOTLINE_MOBILE_RSOCKET_PORT", Integer.toString(ports.mobileRsocket()));
         env.put("HOTLINE_UI_PORT", Integer.toString(ports.ui()));
         env.put("HOTLINE_WALL_KIOSK_TOKEN", kioskToken);
+        // dashboard-ui signs console users in from loopback, naming the browser in X-Forwarded-For (decision 0037)
+        env.put("HOTLINE_TRUSTED_PROXIES", "127.0.0.1");
         this.environment = Map.copyOf(env);
     }
 

@@ -163,7 +163,7 @@ public class UserAdministration {
                 .flatMap(before -> throttle.unlock(before.username())
                         .then(before.throttled()
                                 ? record(id, "UNLOCKED", admin,
-                                        Map.of("throttled", new UserChange.FieldChange(true, false)))
+                                        Map.of("throttled", new FieldChange(true, false)))
                                 : Mono.empty())
                         .then(find(id))));
     }
