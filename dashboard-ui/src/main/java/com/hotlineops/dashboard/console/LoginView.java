@@ -8,11 +8,17 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
 
 /**
  * Sign-in for the desk consoles. The form posts to Spring Security's login processing, which asks the backend
- * ({@code BackendAuthenticationProvider}); a failure comes back here with {@code ?error}.
+ * ({@code BackendAuthenticationProvider}); a failure comes back here with {@code ?error}, and Spring Security keeps
+ * why in the session: a login the backend throttles (decision 0037) says that sign-in is paused rather than that the
+ * password was wrong. It tells nothing about the account: the backend throttles unknown usernames alike.
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -48,7 +54,20 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (failed && lastFailure() instanceof LockedException) {
+            form.showErrorMessage(getTranslation("console.login.locked.title"),
+                    getTranslation("console.login.locked.message"));
+        } else {
+            form.setError(failed);
+        }
+    }
+
+    /** Why the last sign-in of this browser failed, as Spring Security's failure handler left it in the session. */
+    private static Object lastFailure() {
+        VaadinSession vaadin = VaadinSession.getCurrent();
+        WrappedSession session = vaadin == null ? null : vaadin.getSession();
+        return session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 
     @Override
