@@ -89,10 +89,20 @@ final class WorkerFeed {
 
     /**
      * The item for an OFFER or CHANGE decision, given the ticket as loaded now ({@code null} if the worker may no
-     * longer see it). The ticket may have moved on since the change: if it has left the list, the phone is told so
-     * now (or not at all, if it never had it), and the later change that moved it finds nothing left to do.
+     * longer see it). When the ticket has moved on since the change (a newer version), this change says nothing: the
+     * change that moved it is written with it (every version is) and comes after this one to this feed — a change
+     * that takes a ticket off the list concerns the worker who had it — so that later change tells the phone where
+     * the ticket is, at its own cursor. An item therefore never carries a state newer than its cursor, and a phone
+     * resuming from that cursor is not told the same thing twice (decision 0039).
      */
     FeedItem loaded(String cursor, TicketChanged change, Decision decision, TicketView now) {
+        if (now != null && now.version() > change.version()) {
+            if (decision == Decision.CHANGE) {
+                // the phone still holds it as it was before this change, which a resumed feed knows only from here
+                listed.putIfAbsent(change.ticketId(), change.version() - 1);
+            }
+            return null;
+        }
         if (now != null && WorkerList.contains(now, worker)) {
             listed.put(now.id(), now.version());
             return new FeedItem(decision == Decision.CHANGE ? FeedItemKind.CHANGED : FeedItemKind.OFFERED, cursor,
@@ -100,9 +110,7 @@ final class WorkerFeed {
         }
         if (decision == Decision.CHANGE) {
             listed.remove(change.ticketId());
-            // Say where it went as of now (e.g. FEEDBACK_SUBMITTED), not the state of the change that was late.
-            return now == null ? removed(cursor, change) : new FeedItem(FeedItemKind.REMOVED, cursor,
-                    tombstone(now.id(), now.number(), now.status(), now.version()));
+            return removed(cursor, change);
         }
         return null;
     }

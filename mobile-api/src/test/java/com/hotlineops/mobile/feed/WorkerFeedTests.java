@@ -57,20 +57,52 @@ class WorkerFeedTests {
     }
 
     @Test
-    void changeThatArrivesAfterTheTicketMovedOnThenRemovedWithWhereItIsNowAndTheNextChangeSkipped() {
+    void changeThatArrivesAfterTheTicketMovedOnThenNothingAndTheLaterChangeRemovesItAtItsOwnCursor() {
         WorkerFeed feed = WorkerFeed.fromScratch(WORKER);
         feed.current("1-0", view(TicketStatus.ACCEPTED, WORKER.userId(), 4));
         TicketChanged progress = change(TicketStatus.ACCEPTED, TicketStatus.ACCEPTED, WORKER.userId(), 5);
         TicketChanged finish = change(TicketStatus.ACCEPTED, TicketStatus.FEEDBACK_SUBMITTED, WORKER.userId(), 6);
 
         assertThat(feed.decide(progress)).isEqualTo(WorkerFeed.Decision.CHANGE);
-        var item = feed.loaded("2-0", progress, WorkerFeed.Decision.CHANGE,
-                view(TicketStatus.FEEDBACK_SUBMITTED, WORKER.userId(), 6));
+        assertThat(feed.loaded("2-0", progress, WorkerFeed.Decision.CHANGE,
+                view(TicketStatus.FEEDBACK_SUBMITTED, WORKER.userId(), 6))).isNull();
 
-        assertThat(item.kind()).isEqualTo(FeedItemKind.REMOVED);
+        assertThat(feed.decide(finish)).isEqualTo(WorkerFeed.Decision.REMOVE);
+        var item = feed.removed("3-0", finish);
+        assertThat(item.cursor()).isEqualTo("3-0");
         assertThat(item.ticket().status()).isEqualTo(TicketStatus.FEEDBACK_SUBMITTED);
         assertThat(item.ticket().version()).isEqualTo(6);
-        assertThat(feed.decide(finish)).isEqualTo(WorkerFeed.Decision.SKIP);
+    }
+
+    @Test
+    void resumedFeedWhoseChangeMovedOnThenTheLaterChangeStillRemovesIt() {
+        // the phone resumes from before the progress; the finish came meanwhile
+        WorkerFeed feed = WorkerFeed.resumed(WORKER);
+        TicketChanged progress = change(TicketStatus.ACCEPTED, TicketStatus.ACCEPTED, WORKER.userId(), 5);
+        TicketChanged finish = change(TicketStatus.ACCEPTED, TicketStatus.FEEDBACK_SUBMITTED, WORKER.userId(), 6);
+
+        assertThat(feed.decide(progress)).isEqualTo(WorkerFeed.Decision.CHANGE);
+        assertThat(feed.loaded("2-0", progress, WorkerFeed.Decision.CHANGE,
+                view(TicketStatus.FEEDBACK_SUBMITTED, WORKER.userId(), 6))).isNull();
+
+        assertThat(feed.decide(finish)).isEqualTo(WorkerFeed.Decision.REMOVE);
+    }
+
+    @Test
+    void offerThatMovedOnWhileStillListedThenTheLaterChangeOffersItAsItIs() {
+        WorkerFeed feed = WorkerFeed.fromScratch(WORKER);
+        TicketChanged dispatch = change(TicketStatus.PENDING_DISPATCH, TicketStatus.DISPATCHED, null, 3);
+        TicketChanged accept = change(TicketStatus.DISPATCHED, TicketStatus.ACCEPTED, WORKER.userId(), 4);
+
+        assertThat(feed.decide(dispatch)).isEqualTo(WorkerFeed.Decision.OFFER);
+        assertThat(feed.loaded("2-0", dispatch, WorkerFeed.Decision.OFFER,
+                view(TicketStatus.ACCEPTED, WORKER.userId(), 4))).isNull();
+
+        assertThat(feed.decide(accept)).isEqualTo(WorkerFeed.Decision.OFFER);
+        var item = feed.loaded("3-0", accept, WorkerFeed.Decision.OFFER, view(TicketStatus.ACCEPTED, WORKER.userId(), 4));
+        assertThat(item.kind()).isEqualTo(FeedItemKind.OFFERED);
+        assertThat(item.cursor()).isEqualTo("3-0");
+        assertThat(feed.decide(accept)).isEqualTo(WorkerFeed.Decision.SKIP);
     }
 
     @Test
@@ -93,15 +125,14 @@ class WorkerFeedTests {
     }
 
     @Test
-    void changedTicketThatMovedOnSinceIsRemovedAndNotRemovedTwice() {
+    void changedTicketTheWorkerMayNoLongerSeeIsRemovedAndNotRemovedTwice() {
         WorkerFeed feed = WorkerFeed.fromScratch(WORKER);
         feed.current("1-0", view(TicketStatus.ACCEPTED, WORKER.userId(), 4));
         TicketChanged progress = change(TicketStatus.ACCEPTED, TicketStatus.ACCEPTED, WORKER.userId(), 5);
         TicketChanged finish = change(TicketStatus.ACCEPTED, TicketStatus.FEEDBACK_SUBMITTED, WORKER.userId(), 6);
 
         assertThat(feed.decide(progress)).isEqualTo(WorkerFeed.Decision.CHANGE);
-        var item = feed.loaded("2-0", progress, WorkerFeed.Decision.CHANGE,
-                view(TicketStatus.FEEDBACK_SUBMITTED, WORKER.userId(), 6));
+        var item = feed.loaded("2-0", progress, WorkerFeed.Decision.CHANGE, null);
         assertThat(item.kind()).isEqualTo(FeedItemKind.REMOVED);
         assertThat(feed.decide(finish)).isEqualTo(WorkerFeed.Decision.SKIP);
     }
