@@ -14,15 +14,13 @@ import com.hotlineops.contract.ticket.IntakeRequest;
 import com.hotlineops.contract.ticket.IntakeResult;
 import com.hotlineops.core.org.DemoOrganisation;
 import com.hotlineops.server.BackendIntegrationTest;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -48,17 +46,8 @@ class PartnerAdminIntegrationTests extends BackendIntegrationTest {
     @Autowired
     JsonMapper json;
 
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void startReceiver() throws IOException {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.close();
-    }
+    @RegisterExtension
+    final WebhookReceiver receiver = new WebhookReceiver();
 
     private PartnerCredentials partner(List<Channel> channels) {
         return PartnerFixtures.register(http, token(http, "admin"), PartnerFixtures.uniqueName("p"), channels,

@@ -27,9 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -62,17 +61,8 @@ class PartnerGuideIntegrationTests extends BackendIntegrationTest {
     @TempDir
     Path dir;
 
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void startReceiver() throws IOException {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.close();
-    }
+    @RegisterExtension
+    final WebhookReceiver receiver = new WebhookReceiver();
 
     private static Map<String, String> examples() throws IOException {
         String guide = Files.readString(GUIDE);

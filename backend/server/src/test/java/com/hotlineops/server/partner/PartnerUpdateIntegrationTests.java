@@ -21,9 +21,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -49,17 +48,8 @@ class PartnerUpdateIntegrationTests extends BackendIntegrationTest {
     @Autowired
     JsonMapper json;
 
-    private WebhookReceiver receiver;
-
-    @BeforeEach
-    void startReceiver() throws IOException {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterEach
-    void stopReceiver() {
-        receiver.close();
-    }
+    @RegisterExtension
+    final WebhookReceiver receiver = new WebhookReceiver();
 
     /** A port on this machine nobody listens on: a connection to it is refused. */
     private static int refusedPort() throws IOException {

@@ -2,6 +2,7 @@ package com.hotlineops.server.partner;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +14,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A partner's webhook endpoint on 127.0.0.1: records every callback as received and answers the status it is told to
- * ({@link #answer(int)}, 204 with no body to begin with).
+ * ({@link #answer(int)}, 204 with no body to begin with). A test class holds one per test as
+ * {@code @RegisterExtension final WebhookReceiver receiver = new WebhookReceiver();}: it listens from its creation and
+ * stops after the test.
  */
-final class WebhookReceiver implements AutoCloseable {
+final class WebhookReceiver implements AutoCloseable, AfterEachCallback {
 
     record Received(String signature, String eventIdHeader, String contentType, String userAgent, byte[] body,
             int answer) {
@@ -68,8 +73,12 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger answer = new AtomicInteger(204);
     private volatile String answerBody = "";
 
-    WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    WebhookReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int status = answer.get();
@@ -105,6 +114,11 @@ final class WebhookReceiver implements AutoCloseable {
     List<Received> forTicket(JsonMapper json, String ticketNumber) {
         return received.stream().filter(r -> ticketNumber.equals(r.json(json).get("ticketNumber").asString()))
                 .toList();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override
