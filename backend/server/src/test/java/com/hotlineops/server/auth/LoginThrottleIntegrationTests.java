@@ -26,12 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Login throttling on {@code POST /api/v1/auth/token} (decision 0037), on real PostgreSQL, with small limits (3 per
@@ -46,12 +44,6 @@ class LoginThrottleIntegrationTests extends BackendIntegrationTest {
     private static final String PASSWORD = "Initial-pass-2026";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
-    @Autowired
-    WebTestClient http;
-    @Autowired
-    DatabaseClient db;
-    @Autowired
-    JsonMapper json;
     @Autowired
     MeterRegistry meters;
 

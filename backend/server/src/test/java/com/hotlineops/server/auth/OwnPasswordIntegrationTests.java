@@ -29,7 +29,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.messaging.rsocket.RSocketRequester;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.rsocket.metadata.BearerTokenAuthenticationEncoder;
 import org.springframework.security.rsocket.metadata.BearerTokenMetadata;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -37,7 +36,6 @@ import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The user's own password change and the forced change after an administrator set the password (decision 0036), on
@@ -55,12 +53,6 @@ class OwnPasswordIntegrationTests extends BackendIntegrationTest {
     private static final MimeType AUTHENTICATION =
             MimeTypeUtils.parseMimeType(WellKnownMimeType.MESSAGE_RSOCKET_AUTHENTICATION.getString());
 
-    @Autowired
-    WebTestClient http;
-    @Autowired
-    DatabaseClient db;
-    @Autowired
-    JsonMapper json;
     @Autowired
     RSocketRequester.Builder requesters;
     @Value("${local.rsocket.server.port}")

@@ -33,9 +33,6 @@ class CalendarIntegrationTests extends BackendIntegrationTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @Autowired
-    WebTestClient http;
-
-    @Autowired
     Clock clock;
 
     private WebTestClient.ResponseSpec get(String uri, String user) {

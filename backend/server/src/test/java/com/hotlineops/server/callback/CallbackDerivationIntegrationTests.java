@@ -29,10 +29,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Callback derivation (decision 0012) checked against a reference: random sets of calls — long and short abandons,
@@ -50,11 +48,6 @@ class CallbackDerivationIntegrationTests extends BackendIntegrationTest {
     CallEventStore store;
     @Autowired
     TransactionalOperator tx;
-    @Autowired
-    DatabaseClient db;
-    @Autowired
-    JsonMapper json;
-
     @Test
     void randomEventSetsInRandomBatchesThenSameTasksLinksAndChangesAsAbandonByAbandon() {
         long seed = System.nanoTime();

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,10 +31,6 @@ import reactor.core.scheduler.Schedulers;
 /** The callback queue of DESIGN.md §2.4 through the CTI and callback APIs, on real PostgreSQL and Redis. */
 class CallbackQueueIntegrationTests extends BackendIntegrationTest {
 
-    @Autowired
-    WebTestClient http;
-    @Autowired
-    DatabaseClient db;
     @Autowired
     Clock clock;
     @Autowired

@@ -26,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.security.rsocket.metadata.BearerTokenAuthenticationEncoder;
 import org.springframework.security.rsocket.metadata.BearerTokenMetadata;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 import reactor.core.publisher.Flux;
@@ -42,8 +41,6 @@ class CallbackStreamIntegrationTests extends BackendIntegrationTest {
             MimeTypeUtils.parseMimeType(WellKnownMimeType.MESSAGE_RSOCKET_AUTHENTICATION.getString());
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    @Autowired
-    WebTestClient http;
     @Autowired
     RSocketRequester.Builder requesters;
     @Autowired

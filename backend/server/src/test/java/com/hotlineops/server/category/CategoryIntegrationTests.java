@@ -5,14 +5,9 @@ import com.hotlineops.contract.ticket.Citizen;
 import com.hotlineops.contract.ticket.IntakeRequest;
 import com.hotlineops.server.BackendIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 class CategoryIntegrationTests extends BackendIntegrationTest {
-
-    @Autowired
-    WebTestClient http;
 
     @Test
     void anySignedInCallerThenTheTreeAndWithoutTokenUnauthorized() {

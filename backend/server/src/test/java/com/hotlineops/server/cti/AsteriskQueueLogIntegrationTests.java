@@ -7,17 +7,12 @@ import com.hotlineops.contract.call.QueueLogIngestResult;
 import com.hotlineops.server.BackendIntegrationTest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** {@code POST /api/v1/cti/asterisk/queue-log} against real PostgreSQL: figures from the log, idempotent re-upload. */
 class AsteriskQueueLogIntegrationTests extends BackendIntegrationTest {
 
     private static final Instant T = Instant.parse("2025-06-02T02:00:00Z");
-
-    @Autowired
-    WebTestClient http;
 
     private static String at(int seconds) {
         return Long.toString(T.getEpochSecond() + seconds);

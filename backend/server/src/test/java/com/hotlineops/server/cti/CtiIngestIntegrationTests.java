@@ -8,14 +8,9 @@ import com.hotlineops.server.BackendIntegrationTest;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 class CtiIngestIntegrationTests extends BackendIntegrationTest {
-
-    @Autowired
-    WebTestClient http;
 
     private String event(String eventId, String type, String callId, Instant at) {
         return """

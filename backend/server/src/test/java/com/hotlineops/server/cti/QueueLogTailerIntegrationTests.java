@@ -30,8 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Following an Asterisk queue_log file: lines appended to a real file reach PostgreSQL through the same mapping as the
@@ -49,11 +47,7 @@ class QueueLogTailerIntegrationTests extends BackendIntegrationTest {
     @Autowired
     CallEventStore calls;
     @Autowired
-    DatabaseClient db;
-    @Autowired
     Clock clock;
-    @Autowired
-    WebTestClient http;
     @Autowired
     MeterRegistry meters;
     @TempDir

@@ -34,7 +34,6 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -44,9 +43,6 @@ class EnterpriseIntegrationTests extends BackendIntegrationTest {
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final UUID T01 = DemoOrganisation.idOf(DemoOrganisation.TOWNSHIP_CHENGGUAN);
     private static final String HUAWEI = "914403001922038216";
-
-    @Autowired
-    WebTestClient http;
 
     private String bearer(String user) {
         return TOKENS.computeIfAbsent(user, u -> token(http, u));

@@ -26,10 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real call-centre day (Anonymous Bank, 1 August 1999) replayed through {@code POST /api/v1/cti/events}, shuffled
@@ -45,11 +42,6 @@ class RealDayReplayIntegrationTests extends BackendIntegrationTest {
     private static final LocalDate DAY = LocalDate.of(1999, 8, 1);
     private static final Path CSV = Path.of(System.getProperty("hotline.shared.dir"),
             "data/callcentre-anonymousbank/calls_one_day.csv");
-
-    @Autowired
-    WebTestClient http;
-    @Autowired
-    JsonMapper json;
 
     private final List<ExpectedCall> calls = new ArrayList<>();
     private int uniqueEvents;

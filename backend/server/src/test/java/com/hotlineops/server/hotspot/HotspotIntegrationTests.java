@@ -18,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Hotspots (DESIGN.md §2.8) on constructed histories: the expected counts, baselines and spikes are worked out here
@@ -30,12 +27,6 @@ class HotspotIntegrationTests extends BackendIntegrationTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Instant DAY = LocalDateTime.of(2031, 3, 12, 0, 0).atZone(SHANGHAI).toInstant();
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
 
     private record Cell(String category, Instant hour) {
     }

@@ -10,14 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 class KnowledgeSearchIntegrationTests extends BackendIntegrationTest {
-
-    @Autowired
-    WebTestClient http;
 
     private String marker;
 

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Mark &amp; track and the clear-to-zero board (DESIGN.md §2.6) on real PostgreSQL. */
@@ -29,9 +28,6 @@ class MarkTrackIntegrationTests extends BackendIntegrationTest {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final UUID T01 = DemoOrganisation.idOf(DemoOrganisation.TOWNSHIP_CHENGGUAN);
-
-    @Autowired
-    WebTestClient http;
 
     private String bearer(String user) {
         return TOKENS.computeIfAbsent(user, u -> token(http, u));

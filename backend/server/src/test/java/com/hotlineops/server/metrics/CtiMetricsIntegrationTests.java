@@ -12,10 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The CTI ingest's and the callback queue's series on {@code /actuator/prometheus}, scraped with the scrape credential
@@ -23,9 +21,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * overdue as sampled from PostgreSQL.
  */
 class CtiMetricsIntegrationTests extends BackendIntegrationTest {
-
-    @Autowired
-    WebTestClient http;
 
     private PrometheusScrape scrape() {
         return PrometheusScrape.parse(http.get().uri("/actuator/prometheus")

@@ -34,7 +34,6 @@ import org.springframework.http.MediaType;
 import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.security.rsocket.metadata.BearerTokenAuthenticationEncoder;
 import org.springframework.security.rsocket.metadata.BearerTokenMetadata;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MimeTypeUtils;
 import reactor.core.Disposable;
 
@@ -47,9 +46,6 @@ import reactor.core.Disposable;
 class MetricsScrapeIntegrationTests extends BackendIntegrationTest {
 
     private static final String PATH = "/actuator/prometheus";
-
-    @Autowired
-    WebTestClient http;
 
     @Autowired
     RSocketRequester.Builder requesters;

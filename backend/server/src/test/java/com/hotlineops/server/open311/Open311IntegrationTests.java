@@ -20,14 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.w3c.dom.Element;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Open311 GeoReport v2 over HTTP on real PostgreSQL, every JSON answer validated against the shared GeoReport JSON
@@ -37,15 +35,6 @@ class Open311IntegrationTests extends BackendIntegrationTest {
 
     private static final String PHONE = "13912345678";
     private static final String NAME = "张三丰";
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     CategoryTree tree;

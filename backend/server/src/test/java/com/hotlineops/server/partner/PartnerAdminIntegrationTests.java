@@ -21,13 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Disabling and enabling a partner and rotating its webhook secret (issue #7, decision 0026) on real PostgreSQL, with
@@ -36,15 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  * the grace period, also with the old one. Only administrators may do any of it.
  */
 class PartnerAdminIntegrationTests extends BackendIntegrationTest {
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    JsonMapper json;
 
     @RegisterExtension
     final WebhookReceiver receiver = new WebhookReceiver();

@@ -37,10 +37,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -54,12 +52,6 @@ class PartnerChangeHistoryIntegrationTests extends BackendIntegrationTest {
 
     private static final String PARTNERS = "/api/v1/admin/partners/";
     private static final String PASSWORD = "Partner-audit-2026!";
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
 
     /** A second administrator, made for this test: the history must name whoever acted, not the seeded admin. */
     private String admin2;

@@ -30,11 +30,9 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The partner integration guide ({@code docs/partners.md}, issue #7) says what the API does: its intake request is
@@ -51,12 +49,6 @@ class PartnerGuideIntegrationTests extends BackendIntegrationTest {
     /** The example secrets the guide signs its callback example with. */
     private static final String SECRET = "kQ3v8Zp1xN4mT7sW0yB6cF9hJ2lR5uD8gA1eK4oP7iS";
     private static final String OLD_SECRET = "Vb2n5Qm8rT1wY4zC7eH0kL3pS6uX9aD2fG5jN8qR1tU";
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    JsonMapper json;
 
     @TempDir
     Path dir;

@@ -16,10 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -27,12 +25,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * {@code X-Api-Key} on the partner's own channels, idempotent retries, emergencies in one call, key rotation.
  */
 class PartnerIntakeIntegrationTests extends BackendIntegrationTest {
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
 
     private PartnerCredentials partner(List<Channel> channels) {
         return PartnerFixtures.register(http, token(http, "admin"), PartnerFixtures.uniqueName("p"), channels, null);

@@ -23,11 +23,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Changing a partner's channels and webhook URL (decision 0033) on real PostgreSQL, with a real refused port and a
@@ -38,15 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 class PartnerUpdateIntegrationTests extends BackendIntegrationTest {
 
     private static final MediaType MERGE_PATCH = MediaType.parseMediaType("application/merge-patch+json");
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    JsonMapper json;
 
     @RegisterExtension
     final WebhookReceiver receiver = new WebhookReceiver();

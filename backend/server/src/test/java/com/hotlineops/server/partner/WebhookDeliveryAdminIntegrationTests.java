@@ -21,11 +21,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A partner's status callbacks as administrators see and replay them (issue #7, decision 0026), on real PostgreSQL
@@ -36,15 +33,6 @@ class WebhookDeliveryAdminIntegrationTests extends BackendIntegrationTest {
 
     /** The retry schedule's last attempt ({@code hotline.webhooks.max-attempts}, default 12). */
     private static final int MAX_ATTEMPTS = 12;
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    JsonMapper json;
 
     @RegisterExtension
     final WebhookReceiver receiver = new WebhookReceiver();

@@ -32,11 +32,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Status callbacks (decision 0016) to a real HTTP receiver on 127.0.0.1 that refuses the first attempts: retried with
@@ -46,15 +42,6 @@ class WebhookDeliveryIntegrationTests extends BackendIntegrationTest {
 
     /** Attempts the receiver answers 500 before it accepts. */
     private static final int REFUSED = 2;
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    JsonMapper json;
 
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();

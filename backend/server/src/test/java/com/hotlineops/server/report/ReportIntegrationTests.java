@@ -52,8 +52,6 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The reports of DESIGN.md §2.8 on real PostgreSQL: the three rates through the real lifecycle, the figures of real
@@ -63,12 +61,6 @@ class ReportIntegrationTests extends BackendIntegrationTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
 
     @Autowired
     TicketService tickets;

@@ -38,9 +38,6 @@ class ShiftIntegrationTests extends BackendIntegrationTest {
     private static final UUID DIRECTOR = DemoOrganisation.idOf("director1");
 
     @Autowired
-    WebTestClient http;
-
-    @Autowired
     Clock clock;
 
     private String bearer(String user) {

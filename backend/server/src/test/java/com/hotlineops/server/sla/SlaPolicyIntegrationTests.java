@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -33,9 +32,6 @@ class SlaPolicyIntegrationTests extends BackendIntegrationTest {
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final SlaPolicyEdit COMPLEX_DEFAULT = new SlaPolicyEdit(new SlaLimit(2, DurationUnit.WORKING_HOURS),
             new SlaLimit(7, DurationUnit.WORKING_DAYS));
-
-    @Autowired
-    WebTestClient http;
 
     private String bearer(String user) {
         return TOKENS.computeIfAbsent(user, u -> token(http, u));

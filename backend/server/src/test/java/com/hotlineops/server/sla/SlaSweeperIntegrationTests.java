@@ -33,10 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
-import tools.jackson.databind.json.JsonMapper;
 
 /** AT_RISK and OVERDUE fire exactly once per clock with two sweepers on one database (DESIGN.md §2.3). */
 class SlaSweeperIntegrationTests extends BackendIntegrationTest {
@@ -44,22 +41,13 @@ class SlaSweeperIntegrationTests extends BackendIntegrationTest {
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     @Autowired
-    WebTestClient http;
-
-    @Autowired
     TicketService tickets;
-
-    @Autowired
-    DatabaseClient db;
 
     @Autowired
     RedisClient redis;
 
     @Autowired
     HotlineProperties properties;
-
-    @Autowired
-    JsonMapper json;
 
     private String bearer(String user) {
         return TOKENS.computeIfAbsent(user, u -> token(http, u));

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -35,9 +34,6 @@ class TicketLifecycleIntegrationTests extends BackendIntegrationTest {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final UUID T01 = DemoOrganisation.idOf(DemoOrganisation.TOWNSHIP_CHENGGUAN);
-
-    @Autowired
-    WebTestClient http;
 
     private String bearer(String user) {
         return TOKENS.computeIfAbsent(user, u -> token(http, u));

@@ -24,9 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * {@code GET /api/v1/tickets} (the consoles' work queues) and the overlays on {@link TicketView}, on real PostgreSQL.
@@ -39,9 +37,6 @@ class TicketListIntegrationTests extends BackendIntegrationTest {
     private static final UUID T01 = DemoOrganisation.idOf(DemoOrganisation.TOWNSHIP_CHENGGUAN);
     private static final UUID T02 = DemoOrganisation.idOf(DemoOrganisation.TOWNSHIP_DONGHU);
     private static final UUID G01 = DemoOrganisation.idOf(DemoOrganisation.GRID_CHENGGUAN_1);
-
-    @Autowired
-    WebTestClient http;
 
     private String bearer(String user) {
         return TOKENS.computeIfAbsent(user, u -> token(http, u));

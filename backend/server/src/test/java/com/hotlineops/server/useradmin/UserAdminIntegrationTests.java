@@ -25,13 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * User administration (decision 0032) on real PostgreSQL: only administrators; bad accounts refused with problem
@@ -48,15 +45,6 @@ class UserAdminIntegrationTests extends BackendIntegrationTest {
     private static final UUID T01_G02 = DemoOrganisation.idOf(DemoOrganisation.GRID_CHENGGUAN_2);
     private static final UUID ADMIN = DemoOrganisation.idOf("admin");
     private static final String PASSWORD = "Grid-worker-2026!";
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
-
-    @Autowired
-    JsonMapper json;
 
     private String bearer(String user) {
         return TOKENS.computeIfAbsent(user, u -> token(http, u));

@@ -29,8 +29,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The wall's hotspots against real PostgreSQL: tickets stored with a four-week history, the frame's summary, and the
@@ -40,12 +38,6 @@ class HotspotFeedIntegrationTests extends BackendIntegrationTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String TITLE = "小区垃圾桶满溢无人清运";
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    DatabaseClient db;
 
     @Autowired
     HotspotFeed feed;

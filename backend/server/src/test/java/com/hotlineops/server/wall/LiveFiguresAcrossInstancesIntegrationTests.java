@@ -28,8 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * DESIGN.md §3: two backend instances on the same PostgreSQL and Redis publish the same live figures, and an instance
@@ -40,11 +38,7 @@ class LiveFiguresAcrossInstancesIntegrationTests extends BackendIntegrationTest 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Autowired
-    WebTestClient http;
-    @Autowired
     LiveState live;
-    @Autowired
-    JsonMapper json;
     @Autowired
     Clock clock;
 

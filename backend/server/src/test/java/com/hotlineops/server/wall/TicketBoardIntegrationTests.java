@@ -22,13 +22,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The tickets board of the wall frame, computed from real PostgreSQL. */
 class TicketBoardIntegrationTests extends BackendIntegrationTest {
-
-    @Autowired
-    WebTestClient http;
 
     @Autowired
     TicketBoardService boards;

@@ -20,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.security.rsocket.metadata.BearerTokenAuthenticationEncoder;
 import org.springframework.security.rsocket.metadata.BearerTokenMetadata;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 import io.rsocket.metadata.WellKnownMimeType;
@@ -32,9 +31,6 @@ class WallFramesIntegrationTests extends BackendIntegrationTest {
 
     private static final MimeType AUTHENTICATION =
             MimeTypeUtils.parseMimeType(WellKnownMimeType.MESSAGE_RSOCKET_AUTHENTICATION.getString());
-
-    @Autowired
-    WebTestClient http;
 
     @Autowired
     RSocketRequester.Builder requesters;
