@@ -86,13 +86,6 @@ class PartnerUpdateIntegrationTests extends BackendIntegrationTest {
     }
 
     /** Waits until no attempt of the partner's callbacks is on the wire. */
-    private void settled(UUID id) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> db.sql("""
-                        select count(*) as n from webhook_delivery
-                         where partner_id = :p and leased_until > now()""")
-                .bind("p", id).map(r -> r.get("n", Long.class)).one().block() == 0);
-    }
-
     @Test
     void newWebhookUrlGetsTheWaitingCallbackAtOnceWithItsEventIdAndEachFailureSaysWhy() throws IOException {
         int dead = refusedPort();
@@ -111,7 +104,7 @@ class PartnerUpdateIntegrationTests extends BackendIntegrationTest {
         // out, and release it, so only the change of URL can make the callback go out now.
         http.post().uri("/api/v1/admin/partners/" + id + "/disable").headers(h -> h.setBearerAuth(token(http, "admin")))
                 .exchange().expectStatus().isOk();
-        settled(id);
+        PartnerFixtures.settled(db, id);
         db.sql("update webhook_delivery set next_attempt_at = now() + interval '1 hour' where partner_id = :p")
                 .bind("p", id).then().block();
         http.post().uri("/api/v1/admin/partners/" + id + "/enable").headers(h -> h.setBearerAuth(token(http, "admin")))
@@ -152,7 +145,7 @@ class PartnerUpdateIntegrationTests extends BackendIntegrationTest {
 
         PartnerView removed = patched(id, "{\"webhookUrl\": null}");
         assertThat(removed.webhookUrl()).isNull();
-        settled(id);
+        PartnerFixtures.settled(db, id);
         int sent = receiver.forTicket(json, ticket.ticket().number()).size();
         int attempts = only(id).attempts();
         http.post().uri("/api/v1/tickets/" + ticket.ticket().id() + "/dispatch")

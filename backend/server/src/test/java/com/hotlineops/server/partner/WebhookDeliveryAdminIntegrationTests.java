@@ -58,8 +58,9 @@ class WebhookDeliveryAdminIntegrationTests extends BackendIntegrationTest {
     /**
      * A partner whose two callbacks (the ticket's PENDING_DISPATCH and DISPATCHED) are FAILED by the real deliverer
      * against a receiver that answers 500. The first attempts run on the test's short backoff; the ones in between,
-     * which take hours on the real schedule, are written into the rows while the partner is disabled (so no attempt
-     * races the write), and the last attempt is made by the deliverer once it is enabled.
+     * which take hours on the real schedule, are written into the rows while the partner is disabled and no attempt
+     * is in flight (one that was would find its row's attempt count changed and leave its lease to run out), and the
+     * last attempt is made by the deliverer once it is enabled.
      */
     private PartnerCredentials partnerWithTwoFailedCallbacks() {
         receiver.answer(500);
@@ -77,6 +78,7 @@ class WebhookDeliveryAdminIntegrationTests extends BackendIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.forTicket(json, ticket.ticket().number()).stream()
                 .map(r -> r.json(json).get("status").asString()).distinct().count() == 2);
         post("admin", p.partner().id() + "/disable").expectStatus().isOk();
+        PartnerFixtures.settled(db, p.partner().id());
         db.sql("update webhook_delivery set attempts = :n where partner_id = :p").bind("n", MAX_ATTEMPTS - 1)
                 .bind("p", p.partner().id()).then().block();
         post("admin", p.partner().id() + "/enable").expectStatus().isOk();
