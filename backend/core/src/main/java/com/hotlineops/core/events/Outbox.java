@@ -1,6 +1,5 @@
 package com.hotlineops.core.events;
 
-import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -8,7 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends events to the outbox. Call it inside the transaction of the change it describes: the event is then
- * published if and only if the change commits.
+ * published if and only if the change commits. The payload is stored as the JSON text written here and relayed as
+ * it is; PostgreSQL neither parses nor reformats it (decision 0042).
  */
 @Component
 public class Outbox {
@@ -24,7 +24,7 @@ public class Outbox {
     public Mono<Void> append(Topic topic, Object payload) {
         return db.sql("insert into outbox (topic, payload) values (:topic, :payload)")
                 .bind("topic", topic.name())
-                .bind("payload", Json.of(json.writeValueAsString(payload)))
+                .bind("payload", json.writeValueAsString(payload))
                 .then();
     }
 

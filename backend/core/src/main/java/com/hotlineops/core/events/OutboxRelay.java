@@ -116,7 +116,7 @@ class OutboxRelay implements SmartLifecycle {
         Mono<Integer> batch = db.sql("select pg_advisory_xact_lock(" + BATCH_LOCK + ")").then()
                 .then(db.sql("""
                                 delete from outbox where id in (select id from outbox order by id limit %d for update)
-                                returning id, topic, payload::text as payload""".formatted(BATCH_SIZE))
+                                returning id, topic, payload""".formatted(BATCH_SIZE))
                         .map((row, meta) -> new EventStream.OutboxEntry(row.get("id", Long.class),
                                 row.get("topic", String.class), row.get("payload", String.class)))
                         .all()
