@@ -31,7 +31,7 @@ class CtiController {
 
     @PostMapping(path = "/events", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE,
             "application/x-ndjson", MediaType.TEXT_PLAIN_VALUE})
-    Mono<CtiIngestResult> ingest(@RequestBody String body) {
+    Mono<CtiIngestResult> ingest(@RequestBody byte[] body) {
         return Mono.fromCallable(() -> parser.parse(body))
                 .flatMap(parsed -> intake.store(parsed.lines(), parsed.rejections()));
     }
