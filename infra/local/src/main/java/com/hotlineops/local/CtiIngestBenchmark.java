@@ -63,7 +63,8 @@ public final class CtiIngestBenchmark {
 
         Path logs = root.resolve("infra/local/.run/bench-logs");
         try (EmbeddedServices services = EmbeddedServices.forTests();
-                LocalSystem system = new LocalSystem(root, logs, services, LocalSystem.Ports.free(), "bench")) {
+                LocalSystem system = new LocalSystem(root, logs, services, LocalSystem.Ports.free(), "bench")
+                        .asDeployed()) {
             system.startBackendOnly();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             JsonMapper json = JsonMapper.builder().build();
@@ -73,8 +74,10 @@ public final class CtiIngestBenchmark {
             double baselineBefore = postgresBaseline(services, events, 1_000);
             run(http, json, backend, token, bodies(json, warmup, batch, callersEvery), concurrency, "warm-up");
             double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            CpuUse cpuBefore = cpu(system, services);
             Result r = run(http, json, backend, token, bodies(json, events, batch, callersEvery), concurrency,
                     "measured");
+            CpuUse cpu = cpu(system, services).minus(cpuBefore);
             double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             System.out.printf("%nCTI ingest: %d events in batches of %d, %d requests in flight, caller number on %s%n",
                     events, batch, concurrency, callersEvery == 0 ? "no call" : "1 call in " + callersEvery);
@@ -84,12 +87,18 @@ public final class CtiIngestBenchmark {
                     r.percentile(90), r.percentile(99), r.percentile(100));
             System.out.printf("  load average (1 min) %.2f before the measured part, %.2f after%n", loadBefore,
                     loadAfter);
+            System.out.printf("  CPU per 1,000 events: %s%n", cpu.perThousand(r.stored(), r.seconds(), "backend"));
             double baselineAfter = postgresBaseline(services, events, 1_000);
             double baseline = (baselineBefore + baselineAfter) / 2;
             System.out.printf("  PostgreSQL alone, the same number of rows by multi-row INSERT over JDBC: %.0f rows/s"
                     + " before, %.0f after → ingest is %.0f %% of their mean%n", baselineBefore, baselineAfter,
                     100 * r.stored() / r.seconds() / baseline);
         }
+    }
+
+    private static CpuUse cpu(LocalSystem system, EmbeddedServices services) {
+        return CpuUse.sample(system.pid(LocalSystem.App.BACKEND), services.jdbcUrl(), services.dbUser(),
+                services.dbPassword(), services.redisUrl());
     }
 
     private record Result(long stored, long errors, double seconds, double[] latenciesMs) {

@@ -48,7 +48,7 @@ final class KnowledgeLoad {
         Random random = new Random(12345);
         try (EmbeddedServices services = EmbeddedServices.forTests();
                 LocalSystem system = new LocalSystem(root, root.resolve("infra/local/.run/bench-logs"), services,
-                        LocalSystem.Ports.free(), "unused").startBackendOnly()) {
+                        LocalSystem.Ports.free(), "unused").asDeployed().startBackendOnly()) {
             URI base = system.backend();
             String editor = token(base, json, "supervisor1");
             HttpClient http = HttpClient.newHttpClient();

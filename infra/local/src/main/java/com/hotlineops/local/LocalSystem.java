@@ -72,6 +72,15 @@ public final class LocalSystem implements AutoCloseable {
     private final Ports ports;
     private final Map<String, String> environment;
     private final Map<App, Process> processes = new LinkedHashMap<>();
+    private List<String> jvmOptions = QUICK_START;
+
+    /**
+     * The apps' JVM for the launcher and the system tests: the client compiler only, which starts the three apps
+     * sooner and spends less of a small machine's CPU on compiling, at the price of slower code once warm.
+     */
+    private static final List<String> QUICK_START = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+    /** The apps' JVM as deployed (infra/docker/Dockerfile): both compilers, for benchmarks. */
+    private static final List<String> AS_DEPLOYED = List.of("-Xmx512m");
 
     /**
      * @param root      the repository root (where the apps' {@code target/} folders are)
@@ -98,6 +107,15 @@ public final class LocalSystem implements AutoCloseable {
         // dashboard-ui signs console users in from loopback, naming the browser in X-Forwarded-For (decision 0037)
         env.put("HOTLINE_TRUSTED_PROXIES", "127.0.0.1");
         this.environment = Map.copyOf(env);
+    }
+
+    /**
+     * Runs the apps with the JIT they are deployed with instead of the quick-start one: benchmarks measure the code
+     * that would run in production (before 2026-11-27 they ran the client compiler only; docs/benchmarks.md).
+     */
+    public LocalSystem asDeployed() {
+        jvmOptions = AS_DEPLOYED;
+        return this;
     }
 
     public Ports ports() {
@@ -194,8 +212,11 @@ public final class LocalSystem implements AutoCloseable {
     private void start(App app) throws IOException {
         Path jar = jar(app);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString());
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(environment);
         File logFile = logOf(app).toFile();
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile));

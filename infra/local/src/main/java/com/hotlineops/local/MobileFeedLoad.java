@@ -126,7 +126,8 @@ final class MobileFeedLoad {
                 .setLevel(ch.qos.logback.classic.Level.INFO);
         Path logs = root.resolve("infra/local/.run/bench-logs");
         try (EmbeddedServices services = EmbeddedServices.forTests();
-                LocalSystem system = new LocalSystem(root, logs, services, LocalSystem.Ports.free(), "bench")) {
+                LocalSystem system = new LocalSystem(root, logs, services, LocalSystem.Ports.free(), "bench")
+                        .asDeployed()) {
             system.startBackendOnly();
             system.restart(LocalSystem.App.MOBILE);
             new MobileFeedLoad(system, services).measure(feedCount, gridCount, perConnection, dispatches, rate);

@@ -48,7 +48,8 @@ final class WallBrowserBenchmark {
         }
         Path logs = Files.createDirectories(root.resolve("infra/local/.run/bench-logs"));
         try (EmbeddedServices services = EmbeddedServices.forTests();
-                LocalSystem system = new LocalSystem(root, logs, services, LocalSystem.Ports.free(), KIOSK_TOKEN)) {
+                LocalSystem system = new LocalSystem(root, logs, services, LocalSystem.Ports.free(), KIOSK_TOKEN)
+                        .asDeployed()) {
             system.start();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String cti = CtiIngestBenchmark.login(http, JsonMapper.builder().build(), system.backend(), "cti");

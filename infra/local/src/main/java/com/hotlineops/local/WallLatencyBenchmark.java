@@ -73,7 +73,8 @@ final class WallLatencyBenchmark {
 
         Path logs = Files.createDirectories(root.resolve("infra/local/.run/bench-logs"));
         try (EmbeddedServices services = EmbeddedServices.forTests();
-                LocalSystem system = new LocalSystem(root, logs, services, LocalSystem.Ports.free(), "bench")) {
+                LocalSystem system = new LocalSystem(root, logs, services, LocalSystem.Ports.free(), "bench")
+                        .asDeployed()) {
             system.restart(LocalSystem.App.BACKEND);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             URI backend = system.backend();

@@ -117,7 +117,8 @@ final class WallSessionBenchmark {
         });
         Path logs = Files.createDirectories(root.resolve("infra/local/.run/bench-logs"));
         try (EmbeddedServices services = EmbeddedServices.forTests();
-                LocalSystem system = new LocalSystem(root, logs, services, LocalSystem.Ports.free(), KIOSK_TOKEN)) {
+                LocalSystem system = new LocalSystem(root, logs, services, LocalSystem.Ports.free(), KIOSK_TOKEN)
+                        .asDeployed()) {
             system.start();
             TrafficSimulator simulator = new TrafficSimulator(system.backend(), system.mobile(),
                     new TrafficSimulator.Settings(load, load, 0));
