@@ -14,7 +14,9 @@ import com.hotlineops.contract.user.UserPage;
 import com.hotlineops.contract.user.UserView;
 import com.hotlineops.core.org.DemoOrganisation;
 import com.hotlineops.server.BackendIntegrationTest;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -233,6 +235,25 @@ class UserAdminIntegrationTests extends BackendIntegrationTest {
     }
 
     // --- listing ---------------------------------------------------------------------------------------------------
+
+    /** The demo organisation is seeded by this test JVM's first start of the app, into a database of its own. */
+    @Test
+    void seededAccountsThenTheirCreationTimeIsWhenTheyWereSeeded() {
+        Instant jvmStarted = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        List<UserView> seeded = Stream.of("admin", "agent1", "supervisor1", "worker1", "cti", "wall")
+                .map(u -> asAdmin("GET", "/" + DemoOrganisation.idOf(u), null).expectStatus().isOk()
+                        .expectBody(UserView.class).returnResult().getResponseBody())
+                .toList();
+
+        assertThat(seeded).allSatisfy(u -> assertThat(u.createdAt()).as(u.username()).isNotNull()
+                .isBetween(jvmStarted, Instant.now()));
+        assertThat(seeded).extracting(UserView::createdAt).as("seeded together").containsOnly(
+                seeded.getFirst().createdAt());
+        UserPage listed = asAdmin("GET", "?q=agent1", null).expectStatus().isOk().expectBody(UserPage.class)
+                .returnResult().getResponseBody();
+        assertThat(listed.items()).singleElement().extracting(UserView::createdAt)
+                .isEqualTo(seeded.get(1).createdAt());
+    }
 
     @Test
     void listFilteredByRoleGridEnabledAndTextThenPagedByUsernameWithoutRepeats() {
