@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One change an administrator made to an account, or the user's own password change (decision 0036), oldest first
- * in {@code GET /api/v1/users/{id}/changes}.
+ * One change an administrator made to an account, or the user's own password change (decision 0036), newest first
+ * in {@code GET /api/v1/users/{id}/changes} ({@link UserChangePage}).
  *
  * @param type    CREATED, UPDATED, DISABLED, ENABLED, PASSWORD_RESET, PASSWORD_CHANGED (by the user) or UNLOCKED
  *                (an administrator lifted the login throttle, decision 0037)

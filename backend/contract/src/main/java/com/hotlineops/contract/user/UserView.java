@@ -14,7 +14,8 @@ import java.util.UUID;
  * @param passwordChangeRequired an administrator set the password and the user has not changed it yet (decision 0036)
  * @param throttledUntil         while logins for the username are refused after too many failures (decision 0037):
  *                               when one more will be let through; null when they are not
- * @param createdAt null for accounts created before user administration existed (the seeded ones)
+ * @param createdAt when the account was created, by an administrator or by the demo seeding; accounts seeded before
+ *                  the seeding recorded it carry when their database was set up (V15)
  * @param updatedAt the last change by an administrator, null if never changed
  */
 public record UserView(UUID id, String username, String displayName, List<String> roles, UUID unitId, UUID gridId,

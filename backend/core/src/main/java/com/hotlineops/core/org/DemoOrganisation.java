@@ -1,10 +1,15 @@
 package com.hotlineops.core.org;
 
+import static com.hotlineops.core.support.Timestamps.utc;
+
 import com.hotlineops.core.config.HotlineProperties;
 import com.hotlineops.core.security.Role;
 import com.hotlineops.core.security.UserDirectory;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +23,7 @@ import reactor.core.publisher.Mono;
 /**
  * The demo organisation and its users, seeded at start when {@code hotline.demo.enabled} is set. Ids are derived
  * from codes and every insert skips existing rows, so seeding twice, or from two apps at once, is harmless.
- * Every demo password is the username followed by {@code -demo}.
+ * Every demo password is the username followed by {@code -demo}. An account's creation time is when it was seeded.
  */
 @Component
 public class DemoOrganisation {
@@ -66,10 +71,12 @@ public class DemoOrganisation {
 
     private final DatabaseClient db;
     private final UserDirectory users;
+    private final Clock clock;
 
-    DemoOrganisation(DatabaseClient db, UserDirectory users, HotlineProperties properties) {
+    DemoOrganisation(DatabaseClient db, UserDirectory users, Clock clock, HotlineProperties properties) {
         this.db = db;
         this.users = users;
+        this.clock = clock;
         if (properties.demo().enabled()) {
             seed().block(Duration.ofMinutes(1));
         }
@@ -94,11 +101,14 @@ public class DemoOrganisation {
                 .bind("code", u.code())
                 .bind("name", u.name())
                 .then()).then();
+        // The accounts are created now: the user list shows when (decision 0032).
+        OffsetDateTime seededAt = utc(clock.instant().truncatedTo(ChronoUnit.MICROS));
         Mono<Void> people = Flux.fromIterable(USERS)
                 .filterWhen(u -> users.findByUsername(u.username()).hasElement().map(exists -> !exists))
                 .concatMap(u -> db.sql("""
-                                insert into app_user (id, username, password_hash, display_name, roles, unit_id, grid_id)
-                                values (:id, :username, :hash, :name, :roles, :unit, :grid)
+                                insert into app_user (id, username, password_hash, display_name, roles, unit_id, grid_id,
+                                                      created_at)
+                                values (:id, :username, :hash, :name, :roles, :unit, :grid, :createdAt)
                                 on conflict do nothing""")
                         .bind("id", idOf(u.username()))
                         .bind("username", u.username())
@@ -107,6 +117,7 @@ public class DemoOrganisation {
                         .bind("roles", u.roles().stream().map(Enum::name).sorted().toArray(String[]::new))
                         .bind("unit", u.unit() == null ? io.r2dbc.spi.Parameters.in(UUID.class) : idOf(u.unit()))
                         .bind("grid", u.grid() == null ? io.r2dbc.spi.Parameters.in(UUID.class) : idOf(u.grid()))
+                        .bind("createdAt", seededAt)
                         .then())
                 .then();
         return units.then(people).doOnSuccess(v -> log.info("Demo organisation ready"));

@@ -8,6 +8,7 @@ import com.hotlineops.contract.partner.PartnerChange;
 import com.hotlineops.contract.partner.PartnerChangePage;
 import com.hotlineops.core.security.Actor;
 import com.hotlineops.core.support.FieldChanges;
+import com.hotlineops.core.support.IdCursor;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -61,7 +62,7 @@ class PartnerAdminEvents {
                 return Mono.error(new InvalidPartnerException("limit must be between 1 and "
                         + WebhookDeliveries.MAX_LIMIT));
             }
-            long before = IdCursor.before(cursor);
+            long before = IdCursor.before(cursor, InvalidPartnerException::new);
             return db.sql("""
                             select id, partner_id, type, actor, occurred_at, changes::text as changes
                               from partner_admin_event
@@ -73,9 +74,7 @@ class PartnerAdminEvents {
                             r.get("type", String.class), r.get("actor", String.class), instant(r, "occurred_at"),
                             FieldChanges.read(json, r.get("changes", String.class))))
                     .all().collectList()
-                    .map(rows -> rows.size() > size
-                            ? new PartnerChangePage(rows.subList(0, size), Long.toString(rows.get(size - 1).id()))
-                            : new PartnerChangePage(rows, null));
+                    .map(rows -> IdCursor.page(rows, size, PartnerChange::id, PartnerChangePage::new));
         });
     }
 }

@@ -105,8 +105,11 @@ public class StatusCallbackQueue {
      * callback's latest: an attempt that outlived its lease (its instance paused, or its database write held up) may
      * have been followed by another claim, whose lease a stale failure must not end (decision 0035). A late success,
      * by contrast, is recorded ({@link #delivered}): the partner acknowledged the callback whichever attempt it was.
+     *
+     * @return whether the failure was recorded: false when the attempt was no longer the callback's latest (or the
+     *         callback was delivered meanwhile), so nothing changed
      */
-    public Mono<Void> failed(long id, int attempt, Integer httpStatus, String error, Instant retryAt) {
+    public Mono<Boolean> failed(long id, int attempt, Integer httpStatus, String error, Instant retryAt) {
         return Mono.defer(() -> {
             String why = error == null ? "failed" : error.length() > 500 ? error.substring(0, 500) : error;
             var spec = retryAt == null
@@ -120,7 +123,8 @@ public class StatusCallbackQueue {
                              where id = :id and state = 'PENDING' and attempts = :attempt""")
                             .bind("retry", utc(retryAt.truncatedTo(ChronoUnit.MICROS)));
             spec = httpStatus == null ? spec.bindNull("status", Integer.class) : spec.bind("status", httpStatus);
-            return spec.bind("id", id).bind("attempt", attempt).bind("error", why).then();
+            return spec.bind("id", id).bind("attempt", attempt).bind("error", why).fetch().rowsUpdated()
+                    .map(rows -> rows > 0);
         });
     }
 

@@ -12,6 +12,7 @@ import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.core.partner.PartnerAdminEvents.Type;
 import com.hotlineops.core.security.Actor;
 import com.hotlineops.core.support.FieldChanges;
+import com.hotlineops.core.support.IdCursor;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,7 +64,7 @@ public class WebhookDeliveries {
             if (size < 1 || size > MAX_LIMIT) {
                 return Mono.error(new InvalidPartnerException("limit must be between 1 and " + MAX_LIMIT));
             }
-            long before = IdCursor.before(cursor);
+            long before = IdCursor.before(cursor, InvalidPartnerException::new);
             String[] wanted = (states == null || states.isEmpty() ? Set.of(DeliveryState.values()) : states).stream()
                     .map(Enum::name).toArray(String[]::new);
             return partnerExists(partnerId)
@@ -74,9 +75,7 @@ public class WebhookDeliveries {
                             .bind("partner", partnerId).bind("states", wanted).bind("before", before)
                             .bind("limit", size + 1)
                             .map(this::view).all().collectList())
-                    .map(rows -> rows.size() > size
-                            ? new WebhookDeliveryPage(rows.subList(0, size), Long.toString(rows.get(size - 1).id()))
-                            : new WebhookDeliveryPage(rows, null));
+                    .map(rows -> IdCursor.page(rows, size, WebhookDeliveryView::id, WebhookDeliveryPage::new));
         });
     }
 

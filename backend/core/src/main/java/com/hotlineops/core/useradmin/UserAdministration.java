@@ -7,6 +7,7 @@ import com.hotlineops.contract.audit.FieldChange;
 import com.hotlineops.contract.user.NewUser;
 import com.hotlineops.contract.user.PasswordReset;
 import com.hotlineops.contract.user.UserChange;
+import com.hotlineops.contract.user.UserChangePage;
 import com.hotlineops.contract.user.UserEdit;
 import com.hotlineops.contract.user.UserPage;
 import com.hotlineops.contract.user.UserView;
@@ -17,6 +18,7 @@ import com.hotlineops.core.security.LoginThrottle;
 import com.hotlineops.core.security.Role;
 import com.hotlineops.core.security.UserDirectory;
 import com.hotlineops.core.support.FieldChanges;
+import com.hotlineops.core.support.IdCursor;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +38,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
@@ -309,16 +310,33 @@ public class UserAdministration {
         });
     }
 
-    /** What administrators changed on the account, oldest first. */
-    public Flux<UserChange> changes(UUID id) {
-        return find(id).thenMany(db.sql("""
-                        select id, user_id, type, actor, occurred_at, changes::text as changes
-                          from user_admin_event where user_id = :id order by id""")
-                .bind("id", id)
-                .map(r -> new UserChange(r.get("id", Long.class), r.get("user_id", UUID.class),
-                        r.get("type", String.class), r.get("actor", String.class), instant(r, "occurred_at"),
-                        FieldChanges.read(json, r.get("changes", String.class))))
-                .all());
+    /**
+     * A page of what administrators (and, for its password, the user) changed on the account, newest first, paged as a
+     * partner's changes are (decision 0038).
+     *
+     * @param limit  1–{@value #MAX_LIMIT}; 0 for {@value #DEFAULT_LIMIT}
+     * @param cursor the {@code nextCursor} of the previous page, or null
+     */
+    public Mono<UserChangePage> changes(UUID id, int limit, String cursor) {
+        return Mono.defer(() -> {
+            int size = limit == 0 ? DEFAULT_LIMIT : limit;
+            if (size < 1 || size > MAX_LIMIT) {
+                return Mono.error(new InvalidUserException("limit must be between 1 and " + MAX_LIMIT));
+            }
+            long before = IdCursor.before(cursor, InvalidUserException::new);
+            return find(id).then(db.sql("""
+                            select id, user_id, type, actor, occurred_at, changes::text as changes
+                              from user_admin_event
+                             where user_id = :id and id < :before
+                             order by id desc
+                             limit :limit""")
+                    .bind("id", id).bind("before", before).bind("limit", size + 1)
+                    .map(r -> new UserChange(r.get("id", Long.class), r.get("user_id", UUID.class),
+                            r.get("type", String.class), r.get("actor", String.class), instant(r, "occurred_at"),
+                            FieldChanges.read(json, r.get("changes", String.class))))
+                    .all().collectList()
+                    .map(rows -> IdCursor.page(rows, size, UserChange::id, UserChangePage::new)));
+        });
     }
 
     // --- rules ------------------------------------------------------------------------------------------------------

@@ -31,9 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * POSTs each signed ({@link WebhookSignature}) and records the outcome: 2xx is delivered, anything else is retried on
  * the {@link RetrySchedule} until {@code max-attempts}, with a line saying why ({@link AttemptFailure}). A disabled partner's callbacks are not claimed; they wait.
  *
- * <p>Each recorded outcome counts in {@code hotline.webhook.deliveries} by partner and outcome: {@code delivered},
- * {@code retried} (the attempt failed, another is scheduled) or {@code failed} (given up: FAILED until an
- * administrator replays it). Those waiting are sampled from the table (decision 0030).
+ * <p>Each attempt's outcome counts in {@code hotline.webhook.deliveries} by partner and outcome: {@code delivered},
+ * {@code retried} (the attempt failed, another is scheduled), {@code failed} (given up: FAILED until an administrator
+ * replays it) or {@code stale} (the attempt failed after it had outlived its lease and another attempt had claimed the
+ * callback, or delivered it, so its failure recorded nothing — the newer attempt counts its own outcome; decision
+ * 0035). Those waiting are sampled from the table (decision 0030).
  */
 @Component
 class WebhookDeliverer implements SmartLifecycle {
@@ -168,16 +170,25 @@ class WebhookDeliverer implements SmartLifecycle {
 
     private Mono<Void> failed(PendingCallback c, Integer status, String error) {
         var next = retry.next(c.attempt(), clock.instant());
-        if (next == null) {
-            log.warn("Status callback {} given up after {} attempts: {}", c, c.attempt(), error);
-        }
         return queue.failed(c.id(), c.attempt(), status, error, next)
-                .doOnSuccess(x -> count(c, next == null ? "failed" : "retried"));
+                .doOnNext(recorded -> {
+                    if (!recorded) {
+                        log.debug("Failure of status callback {} not recorded: a later attempt replaced it", c);
+                        count(c, "stale");
+                    } else if (next == null) {
+                        log.warn("Status callback {} given up after {} attempts: {}", c, c.attempt(), error);
+                        count(c, "failed");
+                    } else {
+                        count(c, "retried");
+                    }
+                })
+                .then();
     }
 
     private void count(PendingCallback c, String outcome) {
         Counter.builder("hotline.webhook.deliveries")
-                .description("Outcomes of status callback attempts: delivered, retried, or failed (given up)")
+                .description("Outcomes of status callback attempts: delivered, retried, failed (given up), "
+                        + "or stale (a failure not recorded: another attempt had replaced it)")
                 .tag("partner", c.partner())
                 .tag("outcome", outcome)
                 .register(meters)

@@ -2,7 +2,7 @@ package com.hotlineops.server.useradmin;
 
 import com.hotlineops.contract.user.NewUser;
 import com.hotlineops.contract.user.PasswordReset;
-import com.hotlineops.contract.user.UserChange;
+import com.hotlineops.contract.user.UserChangePage;
 import com.hotlineops.contract.user.UserEdit;
 import com.hotlineops.contract.user.UserPage;
 import com.hotlineops.contract.user.UserView;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -112,9 +111,13 @@ class UserAdminController {
     }
 
     @GetMapping("/{id}/changes")
-    @Operation(summary = "What administrators changed on the account, oldest first: who, when, each field before and "
-            + "after; a password reset without any value (ADMIN)")
-    Flux<UserChange> changes(@PathVariable UUID id) {
-        return users.changes(id);
+    @Operation(summary = "What administrators changed on the account, newest first: type (CREATED, UPDATED, DISABLED, "
+            + "ENABLED, PASSWORD_RESET, PASSWORD_CHANGED by the user, UNLOCKED), who, when, and each field changed with "
+            + "its value before and after, never a password. A repeat that changed "
+            + "nothing is not listed. limit 1–200 (default 50), keyset pages (pass nextCursor back as cursor); 404 for "
+            + "an unknown account (ADMIN)")
+    Mono<UserChangePage> changes(@PathVariable UUID id, @RequestParam(defaultValue = "0") int limit,
+            @RequestParam(required = false) String cursor) {
+        return users.changes(id, limit, cursor);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hotlineops.contract.auth.TokenRequest;
 import com.hotlineops.contract.user.NewUser;
 import com.hotlineops.contract.user.UserChange;
+import com.hotlineops.contract.user.UserChangePage;
 import com.hotlineops.contract.user.UserPage;
 import com.hotlineops.contract.user.UserView;
 import com.hotlineops.core.security.FailedAttempts;
@@ -314,7 +315,7 @@ class LoginThrottleIntegrationTests extends BackendIntegrationTest {
 
         List<UserChange> changes = http.get().uri("/api/v1/users/{id}/changes", user.id())
                 .headers(h -> h.setBearerAuth(token(http, "admin"))).exchange().expectStatus().isOk()
-                .expectBodyList(UserChange.class).returnResult().getResponseBody();
+                .expectBody(UserChangePage.class).returnResult().getResponseBody().items();
         List<UserChange> unlocks = changes.stream().filter(c -> c.type().equals("UNLOCKED")).toList();
         assertThat(unlocks).hasSize(1);
         assertThat(unlocks.getFirst().actor()).isEqualTo("admin");

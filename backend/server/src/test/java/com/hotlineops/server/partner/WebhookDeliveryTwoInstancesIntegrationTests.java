@@ -72,7 +72,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>What the design promises and these tests hold it to: every status change of a partner's ticket is delivered, once
  * while both instances live, whichever instance made the change and whichever sends it; a refusing endpoint gets
  * retries from either instance and exactly one acknowledged attempt per change, each attempt counted; a burst to a
- * slow endpoint is sent once (a lease is never outlived by its attempt); and an instance killed mid-delivery costs a
+ * slow endpoint is sent once (a lease is never outlived by its attempt); the failure of an attempt that a later one
+ * replaced records nothing and counts as {@code stale}; and an instance killed mid-delivery costs a
  * second attempt from the other once the lease ends — at least once, the partner deduplicating on {@code eventId}
  * (docs/partners.md §5). Order is <em>not</em> promised (§5: callbacks are sent in parallel, keep per ticket the
  * status with the latest {@code occurredAt}), so what is checked is that {@code occurredAt} orders each ticket's
@@ -274,13 +275,15 @@ class WebhookDeliveryTwoInstancesIntegrationTests {
             assertThat(current.id()).isEqualTo(stale.id());
             assertThat(current.attempt()).isEqualTo(2);
 
-            queue.failed(stale.id(), stale.attempt(), 500, "HTTP 500: late", Instant.now()).block(WAIT);
+            assertThat(queue.failed(stale.id(), stale.attempt(), 500, "HTTP 500: late", Instant.now()).block(WAIT))
+                    .as("a stale failure is recorded").isFalse();
             assertThat(rows(partner)).singleElement().satisfies(row -> assertThat(row)
                     .containsEntry("state", "PENDING").containsEntry("leased", true)
                     .containsEntry("last_status", null));
             assertThat(queue.claim(1, LEASE).collectList().block(WAIT)).isEmpty();
 
-            queue.failed(current.id(), current.attempt(), 503, "HTTP 503: busy", Instant.now()).block(WAIT);
+            assertThat(queue.failed(current.id(), current.attempt(), 503, "HTTP 503: busy", Instant.now())
+                    .block(WAIT)).as("the latest attempt's failure is recorded").isTrue();
             assertThat(rows(partner)).singleElement().satisfies(row -> assertThat(row)
                     .containsEntry("state", "PENDING").containsEntry("leased", false)
                     .containsEntry("last_status", 503));
@@ -297,6 +300,48 @@ class WebhookDeliveryTwoInstancesIntegrationTests {
 
     @Test
     @Order(5)
+    void deliveryThatFailsAfterALaterAttemptReplacedItCountsAsStaleNotRetried() throws Exception {
+        CompletableFuture<Integer> release = new CompletableFuture<>();
+        CompletableFuture<Endpoint.Request> held = new CompletableFuture<>();
+        endpoint.behaviour = r -> held.complete(r) ? release : CompletableFuture.completedFuture(204);
+        PartnerCredentials partner = register();
+        ConfigurableApplicationContext a = instances[0];
+        // Only instance a delivers; the later attempt is claimed by the test, as the other instance would claim it.
+        WebhookDeliverer other = instances[1].getBean(WebhookDeliverer.class);
+        other.stop();
+        try {
+            move(partner, 1, List.of());
+            Endpoint.Request first = held.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            // Attempt 1 outlives its lease (as when its instance pauses): the lease is ended while it is on the wire,
+            // and attempt 2 claims the callback.
+            db(a).sql("""
+                            update webhook_delivery d set leased_until = now() - interval '1 second'
+                              from partner p where p.id = d.partner_id and p.name = :name""")
+                    .bind("name", partner.partner().name()).then().block(WAIT);
+            PendingCallback replacing = a.getBean(StatusCallbackQueue.class).claim(1, LEASE).blockLast(WAIT);
+            assertThat(replacing.attempt()).isEqualTo(2);
+            assertThat(replacing.callback().eventId()).isEqualTo(first.eventId(json()));
+
+            // Attempt 1's answer comes now: refused, too late to be recorded.
+            release.complete(500);
+            await().atMost(WAIT).until(() -> counter(a, partner, "stale") == 1);
+            assertThat(outcomes(partner, "retried")).containsExactly(0.0, 0.0);
+            assertThat(outcomes(partner, "failed")).containsExactly(0.0, 0.0);
+            assertThat(rows(partner)).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("state", "PENDING").containsEntry("attempts", 2).containsEntry("leased", true)
+                    .containsEntry("last_status", null));
+            assertThat(endpoint.requests).hasSize(1);
+            // The replacing attempt reports its own outcome.
+            a.getBean(StatusCallbackQueue.class).delivered(replacing.id(), 204).block(WAIT);
+            assertThat(rows(partner)).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("state", "DELIVERED").containsEntry("leased", false));
+        } finally {
+            other.start();
+        }
+    }
+
+    @Test
+    @Order(6)
     void instanceKilledWhileItsCallbackIsOnTheWireThenTheOtherSendsItAgainAfterTheLeaseAndThePartnerDeduplicates()
             throws Exception {
         CompletableFuture<Integer> release = new CompletableFuture<>();

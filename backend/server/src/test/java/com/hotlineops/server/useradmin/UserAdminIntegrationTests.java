@@ -8,14 +8,18 @@ import com.hotlineops.contract.auth.TokenResponse;
 import com.hotlineops.contract.user.NewUser;
 import com.hotlineops.contract.user.PasswordReset;
 import com.hotlineops.contract.user.UserChange;
+import com.hotlineops.contract.user.UserChangePage;
 import com.hotlineops.contract.user.UserEdit;
 import com.hotlineops.contract.user.UserPage;
 import com.hotlineops.contract.user.UserView;
 import com.hotlineops.core.org.DemoOrganisation;
 import com.hotlineops.server.BackendIntegrationTest;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -94,9 +97,16 @@ class UserAdminIntegrationTests extends BackendIntegrationTest {
         return json.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
+    private UserChangePage changePage(UUID id, String query) {
+        return asAdmin("GET", "/" + id + "/changes" + query, null).expectStatus().isOk()
+                .expectBody(UserChangePage.class).returnResult().getResponseBody();
+    }
+
+    /** The account's whole history, newest first (a test account has far fewer changes than a page holds). */
     private List<UserChange> changes(UUID id) {
-        return asAdmin("GET", "/" + id + "/changes", null).expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<UserChange>>() { }).returnResult().getResponseBody();
+        UserChangePage page = changePage(id, "?limit=200");
+        assertThat(page.nextCursor()).isNull();
+        return page.items();
     }
 
     private long rows(String sql, Object value) {
@@ -226,6 +236,25 @@ class UserAdminIntegrationTests extends BackendIntegrationTest {
 
     // --- listing ---------------------------------------------------------------------------------------------------
 
+    /** The demo organisation is seeded by this test JVM's first start of the app, into a database of its own. */
+    @Test
+    void seededAccountsThenTheirCreationTimeIsWhenTheyWereSeeded() {
+        Instant jvmStarted = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        List<UserView> seeded = Stream.of("admin", "agent1", "supervisor1", "worker1", "cti", "wall")
+                .map(u -> asAdmin("GET", "/" + DemoOrganisation.idOf(u), null).expectStatus().isOk()
+                        .expectBody(UserView.class).returnResult().getResponseBody())
+                .toList();
+
+        assertThat(seeded).allSatisfy(u -> assertThat(u.createdAt()).as(u.username()).isNotNull()
+                .isBetween(jvmStarted, Instant.now()));
+        assertThat(seeded).extracting(UserView::createdAt).as("seeded together").containsOnly(
+                seeded.getFirst().createdAt());
+        UserPage listed = asAdmin("GET", "?q=agent1", null).expectStatus().isOk().expectBody(UserPage.class)
+                .returnResult().getResponseBody();
+        assertThat(listed.items()).singleElement().extracting(UserView::createdAt)
+                .isEqualTo(seeded.get(1).createdAt());
+    }
+
     @Test
     void listFilteredByRoleGridEnabledAndTextThenPagedByUsernameWithoutRepeats() {
         String tag = unique("lst");
@@ -280,7 +309,7 @@ class UserAdminIntegrationTests extends BackendIntegrationTest {
         UserView again = asAdmin("POST", "/" + worker.id() + "/disable", null).expectStatus().isOk()
                 .expectBody(UserView.class).returnResult().getResponseBody();
         assertThat(again).isEqualTo(disabled);
-        assertThat(changes(worker.id())).extracting(UserChange::type).containsExactly("CREATED", "DISABLED");
+        assertThat(changes(worker.id())).extracting(UserChange::type).containsExactly("DISABLED", "CREATED");
 
         asAdmin("POST", "/" + worker.id() + "/enable", null).expectStatus().isOk()
                 .expectBody().jsonPath("$.enabled").isEqualTo(true);
@@ -290,7 +319,7 @@ class UserAdminIntegrationTests extends BackendIntegrationTest {
         // a refresh token from before the disabling stays refused
         refresh(before.refreshToken()).expectStatus().isUnauthorized();
         assertThat(changes(worker.id())).extracting(UserChange::type)
-                .containsExactly("CREATED", "DISABLED", "ENABLED");
+                .containsExactly("ENABLED", "DISABLED", "CREATED");
     }
 
     // --- changing --------------------------------------------------------------------------------------------------
@@ -320,10 +349,10 @@ class UserAdminIntegrationTests extends BackendIntegrationTest {
                 .expectStatus().isOk().expectBody(UserView.class).returnResult().getResponseBody();
         assertThat(repeated).isEqualTo(promoted);
         List<UserChange> changes = changes(user.id());
-        assertThat(changes).extracting(UserChange::type).containsExactly("CREATED", "UPDATED", "UPDATED");
-        assertThat(changes.get(2).changes()).containsOnlyKeys("roles");
-        assertThat(changes.get(2).changes().get("roles").before()).isEqualTo(List.of("AGENT"));
-        assertThat(changes.get(2).changes().get("roles").after()).isEqualTo(List.of("AGENT", "SUPERVISOR"));
+        assertThat(changes).extracting(UserChange::type).containsExactly("UPDATED", "UPDATED", "CREATED");
+        assertThat(changes.get(0).changes()).containsOnlyKeys("roles");
+        assertThat(changes.get(0).changes().get("roles").before()).isEqualTo(List.of("AGENT"));
+        assertThat(changes.get(0).changes().get("roles").after()).isEqualTo(List.of("AGENT", "SUPERVISOR"));
         assertThat(changes).allSatisfy(c -> assertThat(c.actor()).isEqualTo("admin"));
     }
 
@@ -360,8 +389,8 @@ class UserAdminIntegrationTests extends BackendIntegrationTest {
         login(username, fresh).expectStatus().isOk();
         refresh(before.refreshToken()).expectStatus().isUnauthorized();
         List<UserChange> changes = changes(worker.id());
-        assertThat(changes).extracting(UserChange::type).containsExactly("CREATED", "PASSWORD_RESET");
-        assertThat(changes.get(1).changes()).isEmpty();
+        assertThat(changes).extracting(UserChange::type).containsExactly("PASSWORD_RESET", "CREATED");
+        assertThat(changes.get(0).changes()).isEmpty();
         String stored = db.sql("select string_agg(changes::text, ' ') as all from user_admin_event where user_id = :id")
                 .bind("id", worker.id()).map(r -> r.get("all", String.class)).one().block();
         assertThat(stored).doesNotContain(fresh).doesNotContain(PASSWORD).doesNotContain("$2a$");
@@ -444,6 +473,44 @@ class UserAdminIntegrationTests extends BackendIntegrationTest {
                 .containsExactly("UNIT_HANDLER");
         assertThat((String) stored.get(0).get("changes")).doesNotContain(PASSWORD);
 
-        call(bearer("supervisor1"), "GET", "/" + user.id() + "/changes", null).expectStatus().isForbidden();
+        call(bearer("supervisor1"), "GET", "/" + user.id() + "/changes", null).expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        call(bearer("agent1"), "GET", "/" + user.id() + "/changes", null).expectStatus().isForbidden();
+        call(null, "GET", "/" + user.id() + "/changes", null).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void historyComesNewestFirstInKeysetPagesLikeAPartnersAndABadLimitCursorOrAccountIsAProblem() {
+        UserView user = gridWorker(unique("pages"));
+        for (int i = 0; i < 2; i++) {
+            asAdmin("POST", "/" + user.id() + "/disable", null).expectStatus().isOk();
+            asAdmin("POST", "/" + user.id() + "/enable", null).expectStatus().isOk();
+        }
+
+        UserChangePage first = changePage(user.id(), "?limit=2");
+        assertThat(first.items()).extracting(UserChange::type).containsExactly("ENABLED", "DISABLED");
+        assertThat(first.nextCursor()).isEqualTo(Long.toString(first.items().get(1).id()));
+        UserChangePage second = changePage(user.id(), "?limit=2&cursor=" + first.nextCursor());
+        assertThat(second.items()).extracting(UserChange::type).containsExactly("ENABLED", "DISABLED");
+        assertThat(second.items().getFirst().id()).isLessThan(first.items().get(1).id());
+        UserChangePage last = changePage(user.id(), "?limit=2&cursor=" + second.nextCursor());
+        assertThat(last.items()).extracting(UserChange::type).containsExactly("CREATED");
+        assertThat(last.nextCursor()).isNull();
+        assertThat(changePage(user.id(), "").items()).as("default limit 50").hasSize(5);
+        assertThat(changes(user.id())).extracting(UserChange::id).isSortedAccordingTo(Comparator.reverseOrder())
+                .doesNotHaveDuplicates();
+        assertThat(changes(user.id())).extracting(UserChange::occurredAt)
+                .isSortedAccordingTo(Comparator.reverseOrder());
+
+        long events = rows("select count(*) from user_admin_event where user_id = :v", user.id());
+        for (String bad : List.of("?limit=201", "?limit=-1", "?cursor=abc", "?cursor=0")) {
+            asAdmin("GET", "/" + user.id() + "/changes" + bad, null).expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).containsAnyOf("limit",
+                            "cursor"));
+        }
+        asAdmin("GET", "/" + UUID.randomUUID() + "/changes", null).expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(rows("select count(*) from user_admin_event where user_id = :v", user.id())).isEqualTo(events);
     }
 }

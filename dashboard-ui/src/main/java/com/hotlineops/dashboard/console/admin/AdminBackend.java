@@ -22,6 +22,7 @@ import com.hotlineops.contract.sla.SlaPolicyEditResult;
 import com.hotlineops.contract.sla.SlaPolicyView;
 import com.hotlineops.contract.user.NewUser;
 import com.hotlineops.contract.user.PasswordReset;
+import com.hotlineops.contract.user.UserChangePage;
 import com.hotlineops.contract.user.UserEdit;
 import com.hotlineops.contract.user.UserPage;
 import com.hotlineops.contract.user.UserView;
@@ -43,7 +44,7 @@ class AdminBackend {
 
     /** The page size of a partner's deliveries: the backend's default. */
     static final int DELIVERIES_PAGE = 50;
-    /** The page size of a partner's change history: the backend's default. */
+    /** The page size of a partner's or an account's change history: the backend's default. */
     static final int CHANGES_PAGE = 50;
     /** The page size of the user list: the backend's default. */
     static final int USERS_PAGE = 50;
@@ -217,6 +218,17 @@ class AdminBackend {
     /** Lifts the account's login throttle (decision 0037); the same answer when it was not throttled. */
     UserView unlockUser(UUID id) {
         return api.post("/api/v1/users/{id}/unlock", null, UserView.class, id);
+    }
+
+    /** A page of what was changed on the account, newest first (decisions 0032, 0038). */
+    UserChangePage userChanges(UUID id, String cursor) {
+        return api.get(uri -> {
+            uri.path("/api/v1/users/{id}/changes").queryParam("limit", CHANGES_PAGE);
+            if (cursor != null) {
+                uri.queryParam("cursor", cursor);
+            }
+            return uri.build(id);
+        }, UserChangePage.class);
     }
 
     /** Sets the password the administrator typed; the backend answers 204 and ends the user's refresh tokens. */

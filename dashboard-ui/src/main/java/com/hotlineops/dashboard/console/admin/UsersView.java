@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  * name, roles, unit and grid, disables or enables it — each confirmed with what it does to the user's sessions — and
  * resets its password to one they type. Their own account cannot be disabled from here, as the backend refuses it.
  * The list shows who must still change a password an administrator set (decision 0036) and whose logins are throttled
- * after too many failures, which the administrator can lift (decision 0037).
+ * after too many failures, which the administrator can lift (decision 0037), and each account's change history: who
+ * did what to it and when, newest first.
  */
 @Route(value = "admin/users", layout = ConsoleLayout.class)
 @Menu(order = 73, title = "console.admin.menu.users")
@@ -151,6 +152,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle, Before
         users.addComponentColumn(this::passwordButton).setAutoWidth(true).setFlexGrow(0);
         users.addComponentColumn(this::signInCell).setHeader(getTranslation("console.admin.users.col.signIn"))
                 .setAutoWidth(true).setFlexGrow(0);
+        users.addComponentColumn(this::historyButton).setAutoWidth(true).setFlexGrow(0);
         users.setHeight("60vh");
         users.setEmptyStateText(getTranslation("console.admin.users.empty"));
     }
@@ -201,6 +203,14 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle, Before
         reset.setId("user-password-" + u.username());
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return reset;
+    }
+
+    private Component historyButton(UserView u) {
+        Button history = new Button(getTranslation("console.admin.users.history"),
+                click -> new UserChangeHistory(backend, units, u).open());
+        history.setId("user-history-" + u.username());
+        history.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return history;
     }
 
     /**

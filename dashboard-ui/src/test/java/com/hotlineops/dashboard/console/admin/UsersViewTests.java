@@ -3,6 +3,7 @@ package com.hotlineops.dashboard.console.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * picking its township; disabling and enabling confirmed with what they do to the user's sessions, never offered for
  * one's own account; a password reset typed by the administrator and gone from the page afterwards; refusals shown as
  * they come. Who must still change their password and whose logins are throttled, with the unlock (decision 0037).
+ * Each account's change history, newest first and paged as the backend pages it.
  */
 class UsersViewTests extends AdminViewTest {
 
@@ -348,5 +351,106 @@ class UsersViewTests extends AdminViewTest {
         test($(ConfirmDialog.class).withId("user-unlock-confirm").single()).confirm();
 
         assertThat(notifications()).anyMatch(n -> n.contains("No user " + WORKER_ID));
+    }
+
+    // --- change history --------------------------------------------------------------------------------------------
+
+    private static String change(long id, String type, String actor, String at, String changes) {
+        return """
+                {"id":%d,"userId":"%s","type":"%s","actor":"%s","occurredAt":"%s","changes":%s}"""
+                .formatted(id, WORKER_ID, type, actor, at, changes);
+    }
+
+    private static final String HISTORY = """
+            {"items":[%s,%s,%s,%s],"nextCursor":"21"}""".formatted(
+            change(31, "UNLOCKED", "admin2", "2026-11-28T07:00:00Z",
+                    "{\"throttled\":{\"before\":true,\"after\":false}}"),
+            change(27, "UPDATED", "admin", "2026-11-27T06:30:00Z", """
+                    {"roles":{"before":["GRID_WORKER"],"after":["GRID_WORKER","UNIT_HANDLER"]},
+                     "gridId":{"before":"%s","after":"%s"}}""".formatted(G02, G01)),
+            change(25, "PASSWORD_CHANGED", "worker1", "2026-11-26T02:00:00Z",
+                    "{\"passwordChangeRequired\":{\"before\":true,\"after\":false}}"),
+            change(22, "PASSWORD_RESET", "admin", "2026-11-26T01:00:00Z", "{}"));
+
+    private List<String> historyRow(int row) {
+        var grid = test($(Grid.class).withId("user-changes-grid").single());
+        return List.of(grid.getCellText(row, 0), grid.getCellText(row, 1), grid.getCellText(row, 2),
+                grid.getCellComponent(row, 3).getElement().getTextRecursively());
+    }
+
+    private void openWorkersHistory() {
+        test(cellButton("users-grid", 2, 10)).click();
+    }
+
+    @Test
+    void historyOpenedThenTheAccountsChangesNewestFirstWithEachFieldBeforeAndAfterAndUnitsByName() {
+        BACKEND.json("GET " + USERS + "/" + WORKER_ID + "/changes", HISTORY);
+        navigate(UsersView.class);
+        assertThat(cellButton("users-grid", 2, 10).getText()).isEqualTo("变更记录");
+        assertThat(BACKEND.requests("GET", USERS + "/" + WORKER_ID + "/changes")).as("read when asked").isEmpty();
+
+        openWorkersHistory();
+
+        assertThat(BACKEND.last("GET", USERS + "/" + WORKER_ID + "/changes").query())
+                .containsExactlyEntriesOf(java.util.Map.of("limit", "50"));
+        Dialog dialog = $(Dialog.class).withId("user-changes-dialog").single();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.getHeaderTitle()).isEqualTo("worker1 的变更记录");
+        assertThat(test($(Grid.class).withId("user-changes-grid").single()).size()).isEqualTo(4);
+        assertThat(historyRow(0)).containsExactly("2026-11-28 15:00", "admin2", "解除登录限制", "登录受限：是 → 否");
+        assertThat(historyRow(1)).containsExactly("2026-11-27 14:30", "admin", "修改",
+                "角色：网格员 → 网格员、承办单位网格：东湖镇第一网格 → 城关街道第一网格");
+        assertThat(historyRow(2).subList(1, 4)).containsExactly("worker1", "本人修改密码", "须修改密码：是 → 否");
+        assertThat(historyRow(3).subList(2, 4)).containsExactly("重置密码", "");
+        assertThat($(Button.class).withId("user-changes-more").single().isVisible()).isTrue();
+    }
+
+    @Test
+    void moreHistoryAskedThenTheNextPageAppendedFromTheCursorAndCreationShowsEachValue() {
+        BACKEND.json("GET " + USERS + "/" + WORKER_ID + "/changes", HISTORY);
+        navigate(UsersView.class);
+        openWorkersHistory();
+        BACKEND.json("GET " + USERS + "/" + WORKER_ID + "/changes", """
+                {"items":[%s],"nextCursor":null}""".formatted(change(21, "CREATED", "admin", "2026-11-20T01:00:00Z",
+                """
+                        {"username":{"before":null,"after":"worker1"},"displayName":{"before":null,"after":"网格员张伟"},
+                         "roles":{"before":null,"after":["GRID_WORKER"]},"unitId":{"before":null,"after":"%s"},
+                         "gridId":{"before":null,"after":"%s"},"enabled":{"before":null,"after":true}}"""
+                        .formatted(T02, G02))));
+
+        test($(Button.class).withId("user-changes-more").single()).click();
+
+        assertThat(BACKEND.last("GET", USERS + "/" + WORKER_ID + "/changes").query())
+                .containsEntry("cursor", "21").containsEntry("limit", "50");
+        assertThat(test($(Grid.class).withId("user-changes-grid").single()).size()).isEqualTo(5);
+        assertThat(historyRow(4)).containsExactly("2026-11-20 09:00", "admin", "创建",
+                "用户名：worker1姓名：网格员张伟角色：网格员所属单位：东湖镇网格：东湖镇第一网格状态：启用");
+        assertThat($(Button.class).withId("user-changes-more").all()).as("no further page").isEmpty();
+    }
+
+    @Test
+    void englishThenTheHistoryInEnglish() {
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        BACKEND.json("GET " + USERS + "/" + WORKER_ID + "/changes", HISTORY);
+        navigate(UsersView.class);
+
+        openWorkersHistory();
+
+        assertThat($(Dialog.class).withId("user-changes-dialog").single().getHeaderTitle())
+                .isEqualTo("Change history of worker1");
+        assertThat(historyRow(0).subList(2, 4)).containsExactly("Sign-in unlocked", "Sign-in blocked: Yes → No");
+        assertThat(historyRow(3).get(2)).isEqualTo("Password reset");
+    }
+
+    @Test
+    void historyRefusedThenTheBackendsDetailShownAndNothingListed() {
+        BACKEND.problem("GET " + USERS + "/" + WORKER_ID + "/changes", 404, "No user " + WORKER_ID);
+        navigate(UsersView.class);
+
+        openWorkersHistory();
+
+        assertThat(notifications()).anyMatch(n -> n.contains("No user " + WORKER_ID));
+        assertThat(test($(Grid.class).withId("user-changes-grid").single()).size()).isZero();
+        assertThat($(Button.class).withId("user-changes-more").all()).isEmpty();
     }
 }
