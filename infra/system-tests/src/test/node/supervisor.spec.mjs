@@ -1,7 +1,8 @@
 // The supervisor console (值班长) in a real browser, through the real apps: supervisor1 signs in, finds a dispatched
 // ticket on the SLA board, supervises it (督办) and tags it for mark & track, claims a missed-call callback task and
-// records an attempt, and schedules a director's shift. Every step is checked again through the backend's API. Run by
-// SupervisorBrowserSystemTests with the system already started; exits non-zero on failure.
+// records an attempt, sees a new task pushed into the open queue, and schedules a director's shift. Every step is
+// checked again through the backend's API. Run by SupervisorBrowserSystemTests with the system already started; exits
+// non-zero on failure.
 //
 // Environment: UI_URL, BACKEND_URL, AGENT_TOKEN, DISPATCHER_TOKEN, SUPERVISOR_TOKEN, CTI_TOKEN (bearer tokens),
 // UNIT_CODE (the township the ticket goes to), SCREENSHOT_DIR, CHROMIUM (path of Debian's chromium).
@@ -131,6 +132,28 @@ try {
   assert.ok(recorded, 'the task is gone from the open queue after one failed attempt');
   assert.equal(recorded.attempts, 1, JSON.stringify(recorded));
   assert.equal(recorded.claimedBy, null, 'the claim should end with the attempt');
+  // Another long abandon while the queue is open: pushed over callbacks.tasks (no reload, no poll), and the figures
+  // asked again for it in the background with the supervisor's session.
+  const pendingBefore = Number(await page.locator('#callbacks-pending').innerText());
+  const other = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const otherCall = randomUUID();
+  const otherAbandonedAt = new Date(Date.now() - 5_000);
+  otherAbandonedAt.setMilliseconds(0);
+  await http('POST', '/api/v1/cti/events', env('CTI_TOKEN'), [
+    { eventId: `${otherCall}-o`, type: 'CALL_OFFERED', callId: otherCall, queue: 'GENERAL',
+      occurredAt: new Date(otherAbandonedAt.getTime() - 40_000).toISOString(), callerNumber: other },
+    { eventId: `${otherCall}-x`, type: 'CALL_ABANDONED', callId: otherCall, queue: 'GENERAL',
+      occurredAt: otherAbandonedAt.toISOString() },
+  ]);
+  const otherTask = (await http('GET', '/api/v1/callbacks?open=true', env('SUPERVISOR_TOKEN')))
+    .find((t) => t.callerNumberMasked.endsWith(other.slice(-4))
+      && new Date(t.lastAbandonedAt).getTime() === otherAbandonedAt.getTime());
+  assert.ok(otherTask, 'the second long abandon made no callback task');
+  await page.locator('vaadin-grid-cell-content', { hasText: otherTask.callerNumberMasked }).filter({ visible: true })
+    .first().waitFor({ timeout: 10_000 });
+  await page.waitForFunction((before) => Number(document.getElementById('callbacks-pending').innerText) > before,
+    pendingBefore, { timeout: 10_000 });
+  assert.match(await page.locator('#callbacks-live').innerText(), /实时更新/);
   await page.screenshot({ path: `${screenshots}/supervisor-callbacks.png` });
   console.log(`callback queue: ${masked} claimed, attempt NO_ANSWER recorded`);
 

@@ -5,11 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the backend is and how the wall signs in to it ({@code hotline.backend.*}).
+ * Where the backend is and how the wall signs in to it ({@code hotline.backend.*}); consoles use the same addresses
+ * and reconnection delays with their users' own tokens.
  *
  * @param host                  backend HTTP host, for {@code POST /api/v1/auth/token}
  * @param port                  backend HTTP port
- * @param rsocketHost           backend RSocket TCP host, for {@code wall.frames}
+ * @param rsocketHost           backend RSocket TCP host, for {@code wall.frames} and {@code callbacks.tasks}
  * @param rsocketPort           backend RSocket TCP port
  * @param username              the wall's service account (role WALL)
  * @param password              its password

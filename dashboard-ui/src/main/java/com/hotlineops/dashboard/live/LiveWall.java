@@ -13,7 +13,6 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
-import reactor.util.retry.Retry;
 
 /**
  * The application-wide live state of the wall (DESIGN.md §3: one subscription per instance, fanned out to its
@@ -87,13 +86,10 @@ public class LiveWall {
                 return;
             }
             subscription = Flux.defer(source::frames)
-                    .concatWith(Flux.error(StreamEndedException::new))
+                    .concatWith(Flux.error(() -> new BackendStreams.StreamEndedException("wall")))
                     .doOnNext(this::onFrame)
                     .doOnError(this::onLost)
-                    .retryWhen(Retry.backoff(Long.MAX_VALUE, firstBackoff)
-                            .maxBackoff(maxBackoff)
-                            .transientErrors(true)
-                            .scheduler(clock))
+                    .retryWhen(BackendStreams.reconnect(firstBackoff, maxBackoff, clock))
                     .subscribe(frame -> { }, error -> log.error("Wall stream stopped for good", error));
         }
     }
@@ -197,13 +193,5 @@ public class LiveWall {
 
     private Instant now() {
         return Instant.ofEpochMilli(clock.now(TimeUnit.MILLISECONDS));
-    }
-
-    /** The backend ended the stream normally; for a wall that is a disconnection like any other. */
-    static final class StreamEndedException extends RuntimeException {
-
-        StreamEndedException() {
-            super("wall stream completed", null, false, false);
-        }
     }
 }

@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.rsocket.RSocketRequester;
 import reactor.core.scheduler.Schedulers;
 
-/** Wires the one {@link LiveWall} of this instance to the backend named by {@link BackendProperties}. */
+/**
+ * Wires the backend's streams ({@link BackendStreams}, for the wall and the consoles) and the one {@link LiveWall} of
+ * this instance to the backend named by {@link BackendProperties}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BackendProperties.class)
 class LiveWallConfiguration {
@@ -21,12 +24,18 @@ class LiveWallConfiguration {
     private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(5);
 
     @Bean
-    WallFrameSource wallFrameSource(ObjectProvider<RSocketRequester.Builder> builders, BackendProperties backend) {
+    BackendStreams backendStreams(ObjectProvider<RSocketRequester.Builder> builders, BackendProperties backend) {
+        // The auto-configured builder is a prototype (it carries Boot's JSON codecs): one per connection.
+        return new BackendStreams(builders::getObject, backend.rsocketHost(), backend.rsocketPort(),
+                backend.reconnectFirstBackoff(), backend.reconnectMaxBackoff());
+    }
+
+    @Bean
+    WallFrameSource wallFrameSource(BackendStreams streams, BackendProperties backend) {
         BackendTokenClient tokens = new BackendTokenClient(
                 URI.create("http://" + backend.host() + ":" + backend.port()), backend.username(), backend.password(),
                 TOKEN_TIMEOUT);
-        // The auto-configured builder is a prototype (it carries Boot's JSON codecs): one per connection.
-        return new RSocketWallFrameSource(builders::getObject, tokens, backend.rsocketHost(), backend.rsocketPort());
+        return new RSocketWallFrameSource(streams, tokens);
     }
 
     @Bean(destroyMethod = "stop")

@@ -42,7 +42,15 @@ public class CurrentUser {
 
     /** The access token to present now, refreshed first if it would expire within {@link #MARGIN}. */
     public String bearer() {
-        DeskUser.BackendCredentials credentials = require().credentials();
+        return bearer(require());
+    }
+
+    /**
+     * The same for a user taken earlier from a request or UI access: for calls made later on another thread (a stream
+     * reconnecting), where nobody is signed in. A refresh replaces {@code user}'s tokens, so their session has them.
+     */
+    public String bearer(DeskUser user) {
+        DeskUser.BackendCredentials credentials = user.credentials();
         if (credentials.expiresBefore(clock.instant().plus(MARGIN))) {
             refresh(credentials, false);
         }

@@ -12,24 +12,17 @@ import com.hotlineops.contract.wall.TicketSummary;
 import com.hotlineops.contract.wall.WallFrame;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.netty.buffer.ByteBuf;
 import io.rsocket.ConnectionSetupPayload;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
 import io.rsocket.core.RSocketServer;
 import io.rsocket.exceptions.RejectedSetupException;
-import io.rsocket.metadata.AuthMetadataCodec;
-import io.rsocket.metadata.CompositeMetadata;
-import io.rsocket.metadata.RoutingMetadata;
-import io.rsocket.metadata.WellKnownAuthType;
-import io.rsocket.metadata.WellKnownMimeType;
 import io.rsocket.transport.netty.server.CloseableChannel;
 import io.rsocket.transport.netty.server.TcpServerTransport;
 import io.rsocket.util.DefaultPayload;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,8 +49,6 @@ public final class FakeWallBackend implements AutoCloseable {
     public static final String PASSWORD = "wall-demo";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String AUTHENTICATION = WellKnownMimeType.MESSAGE_RSOCKET_AUTHENTICATION.getString();
-    private static final String ROUTING = WellKnownMimeType.MESSAGE_RSOCKET_ROUTING.getString();
 
     private final HttpServer http;
     private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
@@ -172,7 +163,7 @@ public final class FakeWallBackend implements AutoCloseable {
     }
 
     private Mono<RSocket> accept(ConnectionSetupPayload setup, RSocket sendingSocket) {
-        String token = bearer(setup.metadata());
+        String token = RSocketMetadata.bearer(setup.metadata());
         if (token == null || !issuedTokens.contains(token)) {
             rejections.add("setup without a valid bearer token");
             return Mono.error(new RejectedSetupException("bearer token required"));
@@ -182,8 +173,8 @@ public final class FakeWallBackend implements AutoCloseable {
             @Override
             public Flux<Payload> requestStream(Payload request) {
                 try {
-                    List<String> route = route(request.metadata());
-                    String requestToken = bearer(request.metadata());
+                    List<String> route = RSocketMetadata.route(request.metadata());
+                    String requestToken = RSocketMetadata.bearer(request.metadata());
                     if (!route.equals(List.of("wall.frames"))) {
                         rejections.add("unknown route " + route);
                         return Flux.error(new IllegalArgumentException("no route " + route));
@@ -222,28 +213,5 @@ public final class FakeWallBackend implements AutoCloseable {
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
         }
-    }
-
-    private static String bearer(ByteBuf metadata) {
-        for (CompositeMetadata.Entry entry : new CompositeMetadata(metadata.slice(), false)) {
-            if (AUTHENTICATION.equals(entry.getMimeType())) {
-                ByteBuf content = entry.getContent().slice();
-                if (AuthMetadataCodec.isWellKnownAuthType(content)
-                        && AuthMetadataCodec.readWellKnownAuthType(content) == WellKnownAuthType.BEARER) {
-                    return new String(AuthMetadataCodec.readBearerTokenAsCharArray(content));
-                }
-            }
-        }
-        return null;
-    }
-
-    private static List<String> route(ByteBuf metadata) {
-        List<String> tags = new ArrayList<>();
-        for (CompositeMetadata.Entry entry : new CompositeMetadata(metadata.slice(), false)) {
-            if (ROUTING.equals(entry.getMimeType())) {
-                new RoutingMetadata(entry.getContent().slice()).forEach(tags::add);
-            }
-        }
-        return tags;
     }
 }

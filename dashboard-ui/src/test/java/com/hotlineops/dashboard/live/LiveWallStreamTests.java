@@ -139,8 +139,9 @@ class LiveWallStreamTests {
     private void startWall(String password) {
         BackendTokenClient tokens = new BackendTokenClient(URI.create("http://127.0.0.1:" + backend.httpPort()),
                 FakeWallBackend.USERNAME, password, Duration.ofSeconds(2));
-        RSocketWallFrameSource source = new RSocketWallFrameSource(builders::getObject, tokens, "127.0.0.1",
-                backend.rsocketPort());
+        BackendStreams streams = new BackendStreams(builders::getObject, "127.0.0.1", backend.rsocketPort(),
+                Duration.ofMillis(100), Duration.ofMillis(500));
+        RSocketWallFrameSource source = new RSocketWallFrameSource(streams, tokens);
         wall = new LiveWall(source, Schedulers.parallel(), Schedulers.boundedElastic(), Duration.ofMillis(100),
                 Duration.ofMillis(500));
         wall.states().subscribe(state -> arrivals.add(new Arrival(System.nanoTime(), state)));

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The supervisor console in real Chromium (Playwright, {@code src/test/node/supervisor.spec.mjs}) through the real
  * apps: sign-in checked by the backend, the SLA board, supervision and tagging, the callback queue (claim and
- * attempt), the shift schedule; each step checked again through the backend's API. Screenshots under {@code target/screenshots}.
+ * attempt, a new task pushed while it is open), the shift schedule; each step checked again through the backend's
+ * API. Screenshots under {@code target/screenshots}.
  */
 class SupervisorBrowserSystemTests {
 

@@ -2,12 +2,15 @@ package com.hotlineops.dashboard.console.supervisor;
 
 import com.hotlineops.contract.callback.CallbackFigures;
 import com.hotlineops.contract.callback.CallbackOutcome;
+import com.hotlineops.contract.callback.CallbackStreamItem;
 import com.hotlineops.contract.callback.CallbackTaskView;
 import com.hotlineops.dashboard.console.BackendProblem;
 import com.hotlineops.dashboard.console.ConsoleLayout;
 import com.hotlineops.dashboard.security.CurrentUser;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -19,23 +22,38 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.Command;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The callback queue (漏话回拨, DESIGN.md §2.4): the queue's figures on top, then the open tasks oldest due first with
  * the number masked as the backend lists it. A supervisor claims a task (atomically in the backend: a task someone
  * else holds answers a conflict, shown as it comes), calls the full number the claim answers with, and records the
- * attempt (reached, no answer, busy; at most 3). The view asks the backend again every {@value #REFRESH_MS} ms while it
- * is open; the backend's {@code callbacks.tasks} push stream can replace this polling once the console subscribes
- * to it.
+ * attempt (reached, no answer, busy; at most 3).
+ *
+ * <p>The list is live (decision 0040): while the view is attached it follows the backend's {@code callbacks.tasks}
+ * stream with the user's own token (numbers are masked per subscriber), a snapshot and then each change, arriving
+ * through {@link UI#access}. When the stream ends (the backend drops a subscriber that fell behind or may have missed
+ * changes, or the connection is lost) the view says the list may be out of date and subscribes again with backoff,
+ * for a fresh snapshot. The figures come from {@code GET /api/v1/callbacks/figures}: on opening, then after changes
+ * (at most once per {@link #FIGURES_EVERY}), and when an open task passes its due time or the day ends in Shanghai.
+ * Ages and countdowns are recomputed every {@link #TICK} from what the view has, without asking the backend.
  */
 @Route(value = "supervisor/callbacks", layout = ConsoleLayout.class)
 @Menu(order = 51, title = "console.supervisor.menu.callbacks")
@@ -43,22 +61,57 @@ import java.util.Optional;
 @StyleSheet("styles/supervisor.css")
 public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle {
 
-    static final int REFRESH_MS = 5_000;
+    /** Countdowns are shown to the minute against a 30 min deadline: a few seconds late is still the right minute. */
+    static final Duration TICK = Duration.ofSeconds(15);
+
+    /** However fast changes arrive, the figures are asked for at most this often (the newest change always counts). */
+    static final Duration FIGURES_EVERY = Duration.ofSeconds(1);
+
+    /** Where the list stands with the stream. */
+    enum Link {
+        /** No snapshot yet since the view was opened. */
+        CONNECTING,
+        /** Following the stream: the list is current. */
+        LIVE,
+        /** The stream ended and the view is subscribing again: the list is as it was when that happened. */
+        RECONNECTING
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackQueueView.class);
 
     private final SupervisorBackend backend;
     private final CurrentUser user;
     private final Clock clock;
+    private final CallbackTasks tasks = new CallbackTasks();
+    private final List<CallbackTaskView> rows = new ArrayList<>();
+    private final ListDataProvider<CallbackTaskView> rowProvider = new ListDataProvider<>(rows) {
+        @Override
+        public Object getId(CallbackTaskView task) {
+            return task.id(); // a newer copy of the selected task stays selected
+        }
+    };
     private final Grid<CallbackTaskView> grid = new Grid<>();
     private final Span pending = figure();
     private final Span oldest = figure();
     private final Span overdue = figure();
     private final Span doneToday = figure();
     private final Span median = figure();
+    private final Span link = new Span();
     private final Span held = new Span();
     private final Button claim = new Button();
     private final List<Button> outcomes;
     private CallbackTaskView mine;
-    private Registration poll;
+    private String username;
+    private Link linkState = Link.CONNECTING;
+    private CallbackFigures figures;
+    /** When the figures were last asked for, when the ones shown came, and when they go out of date by themselves. */
+    private Instant figuresAskedAt;
+    private Instant figuresAt;
+    private Instant figuresUntil;
+    /** Set from scheduling a refresh until it runs on the UI (the timer's task is done before that). */
+    private boolean figuresScheduled;
+    private Disposable figuresLater = Disposables.disposed();
+    private Disposable subscription = Disposables.disposed();
 
     public CallbackQueueView(SupervisorBackend backend, CurrentUser user, Clock clock) {
         this.backend = backend;
@@ -69,14 +122,15 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
 
         Div overdueBox = box("callbacks-overdue", "console.supervisor.callbacks.overdue", overdue);
         overdueBox.addClassName("supervisor-figure-overdue");
-        HorizontalLayout figures = new HorizontalLayout(
+        HorizontalLayout figureBoxes = new HorizontalLayout(
                 box("callbacks-pending", "console.supervisor.callbacks.pending", pending),
                 box("callbacks-oldest", "console.supervisor.callbacks.oldest", oldest), overdueBox,
                 box("callbacks-done-today", "console.supervisor.callbacks.doneToday", doneToday),
                 box("callbacks-median", "console.supervisor.callbacks.median", median));
-        figures.setWrap(true);
+        figureBoxes.setWrap(true);
 
         grid.setId("callbacks-grid");
+        grid.setItems(rowProvider);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addColumn(CallbackTaskView::callerNumberMasked).setHeader(getTranslation("console.supervisor.col.caller"))
                 .setAutoWidth(true);
@@ -97,8 +151,9 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
                 .setHeader(getTranslation("console.supervisor.col.mergedCalls")).setAutoWidth(true);
         grid.addColumn(task -> task.claimedBy() == null ? "" : task.claimedBy())
                 .setHeader(getTranslation("console.supervisor.col.claimedBy")).setAutoWidth(true);
-        grid.setPartNameGenerator(task -> task.overdue() ? "sla-overdue" : null);
-        grid.setEmptyStateText(getTranslation("console.supervisor.callbacks.empty"));
+        // From the due time, not the task's overdue flag: that was true when the task last changed.
+        grid.setPartNameGenerator(task -> task.dueAt() != null && task.dueAt().isBefore(clock.instant())
+                ? "sla-overdue" : null);
         grid.setHeight("50vh");
         grid.asSingleSelect().addValueChangeListener(change -> claim.setEnabled(change.getValue() != null));
 
@@ -115,9 +170,10 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
         outcomes.forEach(actions::add);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.setWrap(true);
-        Span refresh = new Span(getTranslation("console.supervisor.callbacks.autoRefresh", REFRESH_MS / 1000));
-        refresh.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        add(new H2(getTranslation("console.supervisor.menu.callbacks")), figures, actions, grid, refresh);
+        link.setId("callbacks-live");
+        link.addClassName("supervisor-live");
+        add(new H2(getTranslation("console.supervisor.menu.callbacks")), figureBoxes, actions, link, grid);
+        showLink();
         showHeld();
     }
 
@@ -144,40 +200,150 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
         return button;
     }
 
-    /** Figures and tasks from the backend; a failure is shown once and the last figures stay. */
-    void refresh() {
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        username = user.require().username();
+        linkState = Link.CONNECTING;
+        showLink();
+        refreshFigures(); // at once, while the stream connects
+        Disposable stream = backend.callbackTasks(lost -> later(ui, () -> lost(lost)))
+                .subscribe(item -> later(ui, () -> received(item)),
+                        error -> log.error("Callback queue stream stopped for good", error));
+        Disposable ticks = Flux.interval(TICK, TICK).subscribe(tick -> later(ui, this::tick));
+        subscription = Disposables.composite(stream, ticks);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        subscription.dispose();
+        figuresLater.dispose();
+        figuresScheduled = false;
+    }
+
+    /**
+     * {@code command} on the UI when it gets to it (Vaadin's security context strategy finds the signed-in user in
+     * the session there, so backend calls carry their token); nothing once the view is detached, which disposes what
+     * calls this.
+     */
+    private void later(UI ui, Command command) {
+        try {
+            ui.access(() -> {
+                if (isAttached()) {
+                    command.execute();
+                }
+            });
+        } catch (UIDetachedException gone) {
+            // the UI went between the stream's signal and now: nobody to show it to
+        }
+    }
+
+    private void received(CallbackStreamItem item) {
+        tasks.apply(item);
+        linkState = Link.LIVE;
+        showLink();
+        showTasks();
+        figuresWanted();
+    }
+
+    private void lost(Throwable why) {
+        log.debug("Callback queue stream ended, subscribing again: {}", why.toString());
+        if (linkState == Link.LIVE) {
+            linkState = Link.RECONNECTING;
+            showLink();
+        }
+    }
+
+    private void tick() {
+        rowProvider.refreshAll(); // ages, countdowns, overdue rows
+        showOldest();
+        if (figuresUntil != null && !clock.instant().isBefore(figuresUntil)) {
+            figuresWanted();
+        }
+    }
+
+    private void showTasks() {
+        rows.clear();
+        rows.addAll(tasks.open());
+        rowProvider.refreshAll();
+        grid.asSingleSelect().getOptionalValue().filter(task -> tasks.get(task.id()).isEmpty())
+                .ifPresent(task -> grid.deselectAll());
+        if (mine != null && !tasks.stillHeld(mine, username)) {
+            mine = null; // closed, attempted, or the claim lapsed and someone else took it
+        }
+        showHeld();
+    }
+
+    private void showLink() {
+        link.setText(getTranslation("console.supervisor.callbacks.link." + linkState.name()));
+        link.getElement().setAttribute("data-link", linkState.name().toLowerCase());
+        link.setClassName("supervisor-live-down", linkState == Link.RECONNECTING);
+        grid.setClassName("supervisor-callbacks-stale", linkState == Link.RECONNECTING);
+        grid.setEmptyStateText(getTranslation(linkState == Link.CONNECTING ? "console.supervisor.callbacks.loading"
+                : "console.supervisor.callbacks.empty"));
+    }
+
+    /** The figures again, now or once {@link #FIGURES_EVERY} has passed since they were last asked for. */
+    private void figuresWanted() {
+        if (figuresScheduled) {
+            return; // asked for already: that answer will include this change too
+        }
+        Instant now = clock.instant();
+        Instant next = figuresAskedAt == null ? now : figuresAskedAt.plus(FIGURES_EVERY);
+        if (!now.isBefore(next)) {
+            refreshFigures();
+            return;
+        }
+        getUI().ifPresent(ui -> {
+            figuresScheduled = true;
+            figuresLater = Schedulers.parallel().schedule(() -> later(ui, () -> {
+                figuresScheduled = false;
+                refreshFigures();
+            }), Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Figures from the backend; a failure is shown and the last figures stay. */
+    private void refreshFigures() {
+        figuresAskedAt = clock.instant();
         try {
             CallbackFigures f = backend.callbackFigures();
+            figures = f;
+            figuresAt = figuresAskedAt;
             pending.setText(Long.toString(f.pending()));
-            oldest.setText(f.oldestPendingAgeSeconds() == null ? "—"
-                    : SupervisorText.duration(Duration.ofSeconds(f.oldestPendingAgeSeconds()), this::getTranslation));
             overdue.setText(Long.toString(f.overdue()));
             doneToday.setText(Long.toString(f.doneToday()));
             median.setText(f.medianSecondsToFirstAttempt() == null ? "—" : SupervisorText.duration(
                     Duration.ofSeconds(Math.round(f.medianSecondsToFirstAttempt())), this::getTranslation));
-            List<CallbackTaskView> tasks = backend.openCallbacks();
-            Optional<String> selected = grid.asSingleSelect().getOptionalValue().map(CallbackTaskView::id);
-            grid.setItems(tasks);
-            selected.flatMap(id -> tasks.stream().filter(task -> task.id().equals(id)).findFirst())
-                    .ifPresent(grid::select);
-            if (mine != null && tasks.stream().noneMatch(task -> task.id().equals(mine.id())
-                    && user.require().username().equals(task.claimedBy()))) {
-                mine = null; // closed, or the claim lapsed and someone else took it
-            }
-            showHeld();
+            showOldest();
+            Instant midnight = figuresAt.atZone(SupervisorText.ZONE).toLocalDate().plusDays(1)
+                    .atStartOfDay(SupervisorText.ZONE).toInstant();
+            figuresUntil = tasks.nextDueAfter(figuresAt).filter(due -> due.isBefore(midnight)).orElse(midnight);
         } catch (BackendProblem problem) {
             SupervisorText.problem(problem);
         }
     }
 
+    /** The oldest task's age as the figures gave it, grown by the time since. */
+    private void showOldest() {
+        if (figures == null || figures.oldestPendingAgeSeconds() == null) {
+            oldest.setText("—");
+            return;
+        }
+        Duration since = Duration.between(figuresAt, clock.instant());
+        oldest.setText(SupervisorText.duration(Duration.ofSeconds(figures.oldestPendingAgeSeconds()).plus(since),
+                this::getTranslation));
+    }
+
     private void claim(CallbackTaskView task) {
         try {
             mine = backend.claim(task.id());
+            tasks.apply(mine);
             SupervisorText.done(getTranslation("console.supervisor.callbacks.claimed", mine.callerNumber()));
         } catch (BackendProblem problem) {
             SupervisorText.problem(problem);
         }
-        refresh();
+        showTasks();
     }
 
     private void attempt(CallbackOutcome outcome) {
@@ -187,12 +353,14 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
         try {
             CallbackTaskView after = backend.attempt(mine.id(), outcome);
             mine = null;
+            tasks.apply(after);
             SupervisorText.done(getTranslation("console.supervisor.callbacks.recorded",
                     getTranslation("console.supervisor.outcome." + outcome.name()), after.attempts()));
+            figuresWanted();
         } catch (BackendProblem problem) {
             SupervisorText.problem(problem);
         }
-        refresh();
+        showTasks();
     }
 
     /** The task this supervisor holds, with the full number to dial; outcomes are only for that task. */
@@ -200,21 +368,6 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
         held.setText(mine == null ? getTranslation("console.supervisor.callbacks.noneHeld")
                 : getTranslation("console.supervisor.callbacks.held", mine.callerNumber(), mine.attempts() + 1));
         outcomes.forEach(button -> button.setEnabled(mine != null));
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        refresh();
-        attach.getUI().setPollInterval(REFRESH_MS);
-        poll = attach.getUI().addPollListener(event -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        poll.remove();
-        if (detach.getUI().getPollInterval() == REFRESH_MS) { // not if the next view has set its own already
-            detach.getUI().setPollInterval(-1);
-        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.hotlineops.contract.callback.CallbackAttemptRequest;
 import com.hotlineops.contract.callback.CallbackFigures;
 import com.hotlineops.contract.callback.CallbackOutcome;
+import com.hotlineops.contract.callback.CallbackStreamItem;
 import com.hotlineops.contract.callback.CallbackTaskView;
 import com.hotlineops.contract.marktrack.ClearToZeroBoard;
 import com.hotlineops.contract.marktrack.TagRequest;
@@ -11,16 +12,24 @@ import com.hotlineops.contract.shift.Shift;
 import com.hotlineops.contract.shift.ShiftRequest;
 import com.hotlineops.contract.ticket.ReasonRequest;
 import com.hotlineops.dashboard.console.BackendApi;
+import com.hotlineops.dashboard.live.BackendStreams;
+import com.hotlineops.dashboard.security.CurrentUser;
+import com.hotlineops.dashboard.security.DeskUser;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The backend routes this console uses, typed. Every call goes through {@link BackendApi}, so it carries the
- * supervisor's own token and a refusal arrives as a {@code BackendProblem} for the view to show.
+ * supervisor's own token and a refusal arrives as a {@code BackendProblem} for the view to show; the callback queue's
+ * push stream goes through {@link BackendStreams}, with the same token.
  */
 @Component
 class SupervisorBackend {
@@ -40,10 +49,16 @@ class SupervisorBackend {
     record Director(UUID id, String name) {
     }
 
-    private final BackendApi api;
+    static final String CALLBACK_STREAM = "callbacks.tasks";
 
-    SupervisorBackend(BackendApi api) {
+    private final BackendApi api;
+    private final BackendStreams streams;
+    private final CurrentUser user;
+
+    SupervisorBackend(BackendApi api, BackendStreams streams, CurrentUser user) {
         this.api = api;
+        this.streams = streams;
+        this.user = user;
     }
 
     BoardRow.Page tickets(BoardFilter filter, String cursor) {
@@ -68,6 +83,19 @@ class SupervisorBackend {
 
     CallbackFigures callbackFigures() {
         return api.get("/api/v1/callbacks/figures", CallbackFigures.class);
+    }
+
+    /**
+     * RSocket {@code callbacks.tasks} (a snapshot of the open tasks, then each change) with the signed-in user's own
+     * token, since the backend masks numbers per subscriber (the claimant sees the full number). Followed until
+     * cancelled: {@code onLost} hears each time a connection ended or could not be opened, and the next one starts
+     * with a fresh snapshot. Call it where the user is signed in (the UI thread): the user is taken now, a token
+     * (refreshed when due) as each connection opens.
+     */
+    Flux<CallbackStreamItem> callbackTasks(Consumer<Throwable> onLost) {
+        DeskUser who = user.require();
+        Mono<String> bearer = Mono.fromCallable(() -> user.bearer(who)).subscribeOn(Schedulers.boundedElastic());
+        return streams.following(CALLBACK_STREAM, CallbackStreamItem.class, bearer, onLost);
     }
 
     CallbackTaskView claim(String task) {

@@ -1,7 +1,12 @@
 package com.hotlineops.dashboard.console.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.hotlineops.contract.call.CallQueue;
+import com.hotlineops.contract.callback.CallbackChange;
+import com.hotlineops.contract.callback.CallbackStatus;
+import com.hotlineops.contract.callback.CallbackTaskView;
 import com.hotlineops.dashboard.console.FakeBackend;
 import com.hotlineops.dashboard.console.HomeView;
 import com.hotlineops.dashboard.console.SignedIn;
@@ -13,6 +18,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridTester;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -24,18 +30,21 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -44,14 +53,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The supervisor console without a browser, against a stand-in backend that records what the views ask: the filters
  * become the backend's query, the backend's refusals are shown as they come, the shift form checks its input before
- * anything is sent.
+ * anything is sent, and the callback queue follows a stand-in of the backend's {@code callbacks.tasks} stream.
  */
-@SpringBootTest(properties = "hotline.backend.rsocket-port=1")
+@SpringBootTest
 @ViewPackages(classes = {HomeView.class, SlaBoardView.class, CallbackQueueView.class, MarkTrackView.class,
         ShiftScheduleView.class})
 class SupervisorViewsTests extends SpringBrowserlessTest {
 
     private static final FakeBackend BACKEND = new FakeBackend();
+    private static final FakeCallbackStream STREAM = new FakeCallbackStream();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String CHENGGUAN = "6f1c6e8e-0000-3000-8000-000000000001";
@@ -63,16 +73,21 @@ class SupervisorViewsTests extends SpringBrowserlessTest {
     @DynamicPropertySource
     static void backend(DynamicPropertyRegistry registry) {
         registry.add("hotline.backend.port", BACKEND::port);
+        registry.add("hotline.backend.rsocket-port", STREAM::port);
+        registry.add("hotline.backend.reconnect-first-backoff", () -> "100ms");
+        registry.add("hotline.backend.reconnect-max-backoff", () -> "500ms");
     }
 
     @AfterAll
     static void stopBackend() {
         BACKEND.close();
+        STREAM.close();
     }
 
     @BeforeEach
     void backendWithTheDemoOrganisation() {
         BACKEND.reset();
+        STREAM.reset();
         BACKEND.json("GET /api/v1/org/units", """
                 [{"id":"%s","parentId":null,"kind":"TOWNSHIP","code":"T01","name":"城关街道"},
                  {"id":"%s","parentId":"%s","kind":"GRID","code":"T01-G01","name":"城关街道第一网格"}]"""
@@ -86,8 +101,14 @@ class SupervisorViewsTests extends SpringBrowserlessTest {
         SecurityContextHolder.clearContext();
     }
 
+    /**
+     * Signed in, and the context kept in the HTTP session as Spring Security's login keeps it: there Vaadin's context
+     * strategy finds it for what the callback queue runs in {@code ui.access} from the stream's threads.
+     */
     static void signIn(String username, String... roles) {
         SignedIn.as(username, roles);
+        VaadinSession.getCurrent().getSession().setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, SecurityContextHolder.getContext());
     }
 
     private static String row(String id, String number, String sla, Instant due, String tags, boolean supervised) {
@@ -261,13 +282,13 @@ class SupervisorViewsTests extends SpringBrowserlessTest {
     }
 
     @Test
-    void fromTheBoardToTheCallbackQueueThenTheQueuesRefreshIntervalAndNoneOnLeaving() {
-        callbackQueue("[]");
+    void fromTheBoardToTheCallbackQueueThenTheBoardsTickStopsAndTheQueueDoesNotPoll() {
+        callbackFigures();
         navigate(SlaBoardView.class);
         assertThat(UI.getCurrent().getPollInterval()).isEqualTo(SlaBoardView.TICK_MS);
 
         navigate(CallbackQueueView.class);
-        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(CallbackQueueView.REFRESH_MS);
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
 
         navigate(HomeView.class);
         assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
@@ -275,51 +296,183 @@ class SupervisorViewsTests extends SpringBrowserlessTest {
 
     // --- callback queue --------------------------------------------------------------------------------------------
 
-    private static String task(String claimedBy, String number, int attempts) {
-        Instant abandoned = Instant.now().minus(Duration.ofMinutes(12));
-        return """
-                {"id":"%s","callerNumberMasked":"139****5678","callerNumber":%s,"queue":"GENERAL",
-                 "firstAbandonedAt":"%s","lastAbandonedAt":"%s","dueAt":"%s","overdue":false,"status":"OPEN",
-                 "mergedCalls":1,"attempts":%d,"claimedBy":%s,"closedAt":null,"version":1}"""
-                .formatted(TASK, number == null ? "null" : "\"" + number + "\"", abandoned, abandoned,
-                        abandoned.plus(Duration.ofMinutes(30)), attempts,
-                        claimedBy == null ? "null" : "\"" + claimedBy + "\"");
+    private static final String OTHER_TASK = "55555555-5555-4555-8555-555555555555";
+
+    /** An open task abandoned 12 minutes ago and due 30 minutes after that. */
+    private static CallbackTaskView task(String claimedBy, String number, int attempts, long version) {
+        return task(TASK, "139****5678", Duration.ofMinutes(12), claimedBy, number, attempts, CallbackStatus.OPEN,
+                version);
     }
 
-    private static void callbackQueue(String tasks) {
-        BACKEND.json("GET /api/v1/callbacks", tasks);
+    private static CallbackTaskView task(String id, String masked, Duration age, String claimedBy, String number,
+            int attempts, CallbackStatus status, long version) {
+        Instant abandoned = Instant.now().minus(age);
+        Instant due = abandoned.plus(Duration.ofMinutes(30));
+        return new CallbackTaskView(id, masked, number, CallQueue.GENERAL, abandoned, abandoned, due,
+                due.isBefore(Instant.now()), status, 1, attempts, claimedBy,
+                status == CallbackStatus.OPEN ? null : Instant.now(), version);
+    }
+
+    private static void callbackFigures() {
         BACKEND.json("GET /api/v1/callbacks/figures", """
                 {"pending":4,"oldestPendingAgeSeconds":4000,"oldestPendingSince":"2026-11-26T08:00:00Z","overdue":2,
                  "doneToday":17,"medianSecondsToFirstAttempt":330.4,"asOf":"2026-11-26T09:06:40Z"}""");
     }
 
-    @Test
-    void callbackQueueThenFiguresOnTopAndTasksWithMaskedNumbers() {
-        callbackQueue("[" + task(null, null, 1) + "]");
-
+    /** The queue opened, its subscription answered with these open tasks, and the view showing them. */
+    private FakeCallbackStream.Subscription openQueue(CallbackTaskView... tasks) {
+        callbackFigures();
         navigate(CallbackQueueView.class);
+        FakeCallbackStream.Subscription subscription = STREAM.awaitSubscription(1);
+        subscription.snapshot(tasks);
+        eventually(() -> {
+            assertThat(linkState()).isEqualTo("live");
+            assertThat(callbackGrid().size()).isEqualTo(tasks.length);
+        });
+        return subscription;
+    }
 
+    /**
+     * Until it holds, each time after the UI has run what other threads handed it with {@code ui.access} (the
+     * stream's items, the delayed figures), as the next request or push would.
+     */
+    private void eventually(Runnable assertion) {
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            runUiAccess();
+            assertion.run();
+        });
+    }
+
+    private void runUiAccess() {
+        VaadinSession session = VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+        roundTrip();
+    }
+
+    @SuppressWarnings("unchecked")
+    private GridTester<Grid<CallbackTaskView>, CallbackTaskView> callbackGrid() {
+        return test((Grid<CallbackTaskView>) $(Grid.class).withId("callbacks-grid").single());
+    }
+
+    private List<String> callers() {
+        var grid = callbackGrid();
+        return IntStream.range(0, grid.size()).mapToObj(row -> grid.getCellText(row, 0)).toList();
+    }
+
+    private String linkState() {
+        return $(Span.class).withId("callbacks-live").single().getElement().getAttribute("data-link");
+    }
+
+    private static int figuresAsked() {
+        return BACKEND.requests("GET", "/api/v1/callbacks/figures").size();
+    }
+
+    @Test
+    void callbackQueueThenFiguresOnTopAndTheTasksOfTheSupervisorsOwnStreamWithMaskedNumbers() {
+        openQueue(task(null, null, 1, 1));
+
+        assertThat(STREAM.subscriptions()).extracting(FakeCallbackStream.Subscription::token)
+                .containsExactly("access-supervisor1");
+        assertThat(STREAM.rejections()).isEmpty();
         assertThat($(Span.class).withId("callbacks-pending").single().getText()).isEqualTo("4");
         assertThat($(Span.class).withId("callbacks-oldest").single().getText()).isEqualTo("1小时06分");
         assertThat($(Span.class).withId("callbacks-overdue").single().getText()).isEqualTo("2");
         assertThat($(Span.class).withId("callbacks-done-today").single().getText()).isEqualTo("17");
         assertThat($(Span.class).withId("callbacks-median").single().getText()).isEqualTo("5分钟");
-        var grid = test((Grid<com.hotlineops.contract.callback.CallbackTaskView>)
-                $(Grid.class).withId("callbacks-grid").single());
+        var grid = callbackGrid();
         assertThat(grid.getCellText(0, 0)).isEqualTo("139****5678");
         assertThat(grid.getCellText(0, 3)).isEqualTo("12分钟");
         assertThat(grid.getCellText(0, 6)).isEqualTo("1 / 3");
-        assertThat(BACKEND.last("GET", "/api/v1/callbacks").query()).containsEntry("open", "true");
+        assertThat($(Span.class).withId("callbacks-live").single().getText()).isEqualTo("实时更新：变化随时显示。");
+        assertThat(BACKEND.requests("GET", "/api/v1/callbacks")).as("the list comes from the stream").isEmpty();
+    }
+
+    @Test
+    void changesPushedThenTheListUpdatedInPlaceWithoutAPollAndTheFiguresAskedAgain() {
+        FakeCallbackStream.Subscription stream = openQueue(task(null, null, 0, 1));
+        int figures = figuresAsked();
+
+        // a newer abandon due sooner goes first; a claim shows in place; a closed task leaves
+        stream.change(CallbackChange.CREATED, task(OTHER_TASK, "137****0001", Duration.ofMinutes(20), null, null, 0,
+                CallbackStatus.OPEN, 1));
+        eventually(() -> assertThat(callers()).containsExactly("137****0001", "139****5678"));
+        stream.change(CallbackChange.CLAIMED, task("agent1", null, 0, 2));
+        eventually(() -> assertThat(callbackGrid().getCellText(1, 8)).isEqualTo("agent1"));
+        stream.change(CallbackChange.CLOSED, task(OTHER_TASK, "137****0001", Duration.ofMinutes(20), null, null, 1,
+                CallbackStatus.REACHED, 2));
+        eventually(() -> assertThat(callers()).containsExactly("139****5678"));
+        // an older copy arriving late changes nothing
+        stream.change(CallbackChange.CREATED, task(null, null, 0, 1));
+        eventually(() -> assertThat(figuresAsked()).isGreaterThan(figures));
+        assertThat(callbackGrid().getCellText(0, 8)).isEqualTo("agent1");
+
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
+        assertThat(BACKEND.requests("GET", "/api/v1/callbacks")).isEmpty();
+        assertThat(STREAM.subscriptions()).hasSize(1);
+    }
+
+    @Test
+    void burstOfChangesThenTheFiguresAskedAtMostOncePerSecond() {
+        FakeCallbackStream.Subscription stream = openQueue(task(null, null, 0, 1));
+        int figures = figuresAsked();
+
+        for (int version = 2; version <= 31; version++) {
+            stream.change(CallbackChange.MERGED, task(null, null, 0, version));
+        }
+
+        eventually(() -> assertThat(callbackGrid().getRow(0).version()).isEqualTo(31));
+        eventually(() -> assertThat(figuresAsked()).isGreaterThan(figures));
+        // thirty changes at once: one request now or one when the second is up, and perhaps the other as well
+        await().pollInSameThread().during(CallbackQueueView.FIGURES_EVERY.multipliedBy(2))
+                .atMost(CallbackQueueView.FIGURES_EVERY.multipliedBy(4)).until(() -> {
+                    runUiAccess();
+                    return figuresAsked() - figures <= 2;
+                });
+    }
+
+    @Test
+    void streamEndedByTheBackendThenStaleShownAndAFreshSnapshotAfterSubscribingAgain() {
+        FakeCallbackStream.Subscription first = openQueue(task(null, null, 0, 1),
+                task(OTHER_TASK, "137****0001", Duration.ofMinutes(20), null, null, 0, CallbackStatus.OPEN, 1));
+
+        first.fail("Too far behind the callback queue's changes; subscribe again for a fresh snapshot");
+
+        eventually(() -> assertThat(linkState()).isEqualTo("reconnecting"));
+        assertThat($(Span.class).withId("callbacks-live").single().getText()).contains("正在重新连接");
+        assertThat(callbackGrid().getComponent().hasClassName("supervisor-callbacks-stale")).isTrue();
+        assertThat(callbackGrid().size()).as("the last list stays, marked as old").isEqualTo(2);
+
+        FakeCallbackStream.Subscription second = STREAM.awaitSubscription(2);
+        assertThat(second.token()).isEqualTo("access-supervisor1");
+        int figures = figuresAsked();
+        second.snapshot(task("agent1", null, 1, 3));
+
+        eventually(() -> {
+            assertThat(linkState()).isEqualTo("live");
+            assertThat(callers()).containsExactly("139****5678");
+        });
+        assertThat(callbackGrid().getCellText(0, 8)).isEqualTo("agent1");
+        assertThat(callbackGrid().getComponent().hasClassName("supervisor-callbacks-stale")).isFalse();
+        eventually(() -> assertThat(figuresAsked()).as("changes may have been missed").isGreaterThan(figures));
+    }
+
+    @Test
+    void queueLeftThenItsSubscriptionCancelled() {
+        FakeCallbackStream.Subscription stream = openQueue(task(null, null, 0, 1));
+
+        navigate(HomeView.class);
+
+        await().atMost(Duration.ofSeconds(10)).until(stream::cancelled);
+        assertThat(STREAM.subscriptions()).hasSize(1);
     }
 
     @Test
     void claimTakenBySomeoneElseThenTheBackendsConflictShownAndNothingHeld() {
-        callbackQueue("[" + task("agent1", null, 0) + "]");
+        openQueue(task("agent1", null, 0, 2));
         BACKEND.problem("POST /api/v1/callbacks/" + TASK + "/claim", 409,
                 "The callback task is claimed by someone else");
-        navigate(CallbackQueueView.class);
 
-        test((Grid<?>) $(Grid.class).withId("callbacks-grid").single()).select(0);
+        callbackGrid().select(0);
         test($(Button.class).withId("callbacks-claim").single()).click();
 
         assertThat(BACKEND.requests("POST", "/api/v1/callbacks/" + TASK + "/claim")).hasSize(1);
@@ -330,26 +483,46 @@ class SupervisorViewsTests extends SpringBrowserlessTest {
 
     @Test
     void claimThenFullNumberToDialAndTheAttemptRecordedWithItsOutcome() {
-        callbackQueue("[" + task(null, null, 0) + "]");
-        BACKEND.json("POST /api/v1/callbacks/" + TASK + "/claim", task("supervisor1", "13912345678", 0));
-        BACKEND.json("POST /api/v1/callbacks/" + TASK + "/attempts", task(null, "13912345678", 1));
-        navigate(CallbackQueueView.class);
+        FakeCallbackStream.Subscription stream = openQueue(task(null, null, 0, 1));
+        BACKEND.json("POST /api/v1/callbacks/" + TASK + "/claim", json(task("supervisor1", "13912345678", 0, 2)));
+        BACKEND.json("POST /api/v1/callbacks/" + TASK + "/attempts", json(task(null, "13912345678", 1, 3)));
         Button noAnswer = $(Button.class).withId("callbacks-outcome-no-answer").single();
         assertThat(noAnswer.isEnabled()).isFalse();
 
-        test((Grid<?>) $(Grid.class).withId("callbacks-grid").single()).select(0);
-        callbackQueue("[" + task("supervisor1", null, 0) + "]");
+        callbackGrid().select(0);
         test($(Button.class).withId("callbacks-claim").single()).click();
         assertThat($(Span.class).withId("callbacks-held").single().getText()).contains("13912345678");
+        assertThat(callbackGrid().getCellText(0, 8)).as("the claim's answer shows at once").isEqualTo("supervisor1");
         assertThat(noAnswer.isEnabled()).isTrue();
+        stream.change(CallbackChange.CLAIMED, task("supervisor1", "13912345678", 0, 2));
 
-        callbackQueue("[" + task(null, null, 1) + "]");
         test(noAnswer).click();
 
         JsonNode body = JSON.readTree(BACKEND.last("POST", "/api/v1/callbacks/" + TASK + "/attempts").body());
         assertThat(body.path("outcome").asString()).isEqualTo("NO_ANSWER");
         assertThat(noAnswer.isEnabled()).as("a new claim is needed for the next attempt").isFalse();
         assertThat($(Span.class).withId("callbacks-held").single().getText()).doesNotContain("13912345678");
+        assertThat(callbackGrid().getCellText(0, 6)).isEqualTo("1 / 3");
+        assertThat(callbackGrid().getCellText(0, 8)).isEmpty();
+    }
+
+    @Test
+    void heldTaskClaimedBySomeoneElseOnTheStreamThenNoLongerHeld() {
+        FakeCallbackStream.Subscription stream = openQueue(task(null, null, 0, 1));
+        BACKEND.json("POST /api/v1/callbacks/" + TASK + "/claim", json(task("supervisor1", "13912345678", 0, 2)));
+        callbackGrid().select(0);
+        test($(Button.class).withId("callbacks-claim").single()).click();
+        assertThat($(Button.class).withId("callbacks-outcome-busy").single().isEnabled()).isTrue();
+
+        // the claim lapsed and an agent took the task
+        stream.change(CallbackChange.CLAIMED, task("agent1", null, 0, 3));
+
+        eventually(() -> assertThat($(Button.class).withId("callbacks-outcome-busy").single().isEnabled()).isFalse());
+        assertThat($(Span.class).withId("callbacks-held").single().getText()).doesNotContain("13912345678");
+    }
+
+    private static String json(Object value) {
+        return JSON.writeValueAsString(value);
     }
 
     // --- mark & track ----------------------------------------------------------------------------------------------
