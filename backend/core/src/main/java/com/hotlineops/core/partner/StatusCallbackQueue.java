@@ -90,13 +90,19 @@ public class StatusCallbackQueue {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** The partner acknowledged the callback with {@code httpStatus} (2xx): it is never sent again. */
-    public Mono<Void> delivered(long id, int httpStatus) {
+    /**
+     * The partner acknowledged the callback with {@code httpStatus} (2xx): it is never sent again.
+     *
+     * @return whether this recorded the delivery: false when the callback was DELIVERED already (another attempt,
+     *         sent after this one's lease ran out, got there first: delivery is at least once) or replayed meanwhile
+     */
+    public Mono<Boolean> delivered(long id, int httpStatus) {
         return Mono.defer(() -> db.sql("""
                         update webhook_delivery set state = 'DELIVERED', delivered_at = :now, leased_until = null,
                                last_error = null, last_status = :status
                          where id = :id and state = 'PENDING'""")
-                .bind("id", id).bind("now", utc(now())).bind("status", httpStatus).then());
+                .bind("id", id).bind("now", utc(now())).bind("status", httpStatus)
+                .fetch().rowsUpdated().map(n -> n > 0));
     }
 
     /**

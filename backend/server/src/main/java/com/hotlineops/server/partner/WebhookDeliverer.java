@@ -35,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code retried} (the attempt failed, another is scheduled), {@code failed} (given up: FAILED until an administrator
  * replays it) or {@code stale} (the attempt failed after it had outlived its lease and another attempt had claimed the
  * callback, or delivered it, so its failure recorded nothing — the newer attempt counts its own outcome; decision
- * 0035). Those waiting are sampled from the table (decision 0030).
+ * 0035) or {@code duplicate} (the partner acknowledged a callback another attempt had already delivered: it was sent
+ * twice, which at-least-once delivery allows and the partner dedupes by event id). So {@code delivered} counts each
+ * callback once. Those waiting are sampled from the table (decision 0030).
  */
 @Component
 class WebhookDeliverer implements SmartLifecycle {
@@ -155,7 +157,8 @@ class WebhookDeliverer implements SmartLifecycle {
                 .onErrorResume(e -> failed(c, null, AttemptFailure.unanswered(e, uri(c.url()), timeout))
                         .then(Mono.empty()))
                 .flatMap(response -> response.statusCode() / 100 == 2
-                        ? queue.delivered(c.id(), response.statusCode()).doOnSuccess(x -> count(c, "delivered"))
+                        ? queue.delivered(c.id(), response.statusCode())
+                                .doOnNext(recorded -> count(c, recorded ? "delivered" : "duplicate")).then()
                         : failed(c, response.statusCode(), AttemptFailure.answered(response.statusCode(),
                                 response.body(), response.headers().firstValue("Location").orElse(null))));
     }
@@ -188,7 +191,8 @@ class WebhookDeliverer implements SmartLifecycle {
     private void count(PendingCallback c, String outcome) {
         Counter.builder("hotline.webhook.deliveries")
                 .description("Outcomes of status callback attempts: delivered, retried, failed (given up), "
-                        + "or stale (a failure not recorded: another attempt had replaced it)")
+                        + "stale (a failure not recorded: another attempt had replaced it) or duplicate (acknowledged "
+                        + "after another attempt had delivered it)")
                 .tag("partner", c.partner())
                 .tag("outcome", outcome)
                 .register(meters)

@@ -62,6 +62,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -312,13 +313,8 @@ class WebhookDeliveryTwoInstancesIntegrationTests {
         try {
             move(partner, 1, List.of());
             Endpoint.Request first = held.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            // Attempt 1 outlives its lease (as when its instance pauses): the lease is ended while it is on the wire,
-            // and attempt 2 claims the callback.
-            db(a).sql("""
-                            update webhook_delivery d set leased_until = now() - interval '1 second'
-                              from partner p where p.id = d.partner_id and p.name = :name""")
-                    .bind("name", partner.partner().name()).then().block(WAIT);
-            PendingCallback replacing = a.getBean(StatusCallbackQueue.class).claim(1, LEASE).blockLast(WAIT);
+            // Attempt 1 outlives its lease (as when its instance pauses), and attempt 2 claims the callback.
+            PendingCallback replacing = replaceAttempt(a, partner);
             assertThat(replacing.attempt()).isEqualTo(2);
             assertThat(replacing.callback().eventId()).isEqualTo(first.eventId(json()));
 
@@ -342,6 +338,38 @@ class WebhookDeliveryTwoInstancesIntegrationTests {
 
     @Test
     @Order(6)
+    void deliveryAcknowledgedAfterALaterAttemptDeliveredItCountsAsDuplicateSoDeliveredCountsTheCallbackOnce()
+            throws Exception {
+        CompletableFuture<Integer> release = new CompletableFuture<>();
+        CompletableFuture<Endpoint.Request> held = new CompletableFuture<>();
+        endpoint.behaviour = r -> held.complete(r) ? release : CompletableFuture.completedFuture(204);
+        PartnerCredentials partner = register();
+        ConfigurableApplicationContext a = instances[0];
+        WebhookDeliverer other = instances[1].getBean(WebhookDeliverer.class);
+        other.stop();
+        try {
+            move(partner, 1, List.of());
+            Endpoint.Request first = held.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            // Attempt 1 outlives its lease while on the wire; attempt 2 claims the callback and is acknowledged.
+            StatusCallbackQueue queue = a.getBean(StatusCallbackQueue.class);
+            PendingCallback replacing = replaceAttempt(a, partner);
+            assertThat(replacing.callback().eventId()).isEqualTo(first.eventId(json()));
+            assertThat(queue.delivered(replacing.id(), 204).block(WAIT)).as("the first acknowledgement").isTrue();
+
+            // Attempt 1's acknowledgement comes now: the partner got the callback twice; it was delivered once.
+            release.complete(200);
+            await().atMost(WAIT).until(() -> counter(a, partner, "duplicate") == 1);
+            assertThat(outcomes(partner, "delivered")).containsExactly(0.0, 0.0);
+            assertThat(rows(partner)).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("state", "DELIVERED").containsEntry("attempts", 2)
+                    .containsEntry("last_status", 204));
+        } finally {
+            other.start();
+        }
+    }
+
+    @Test
+    @Order(7)
     void instanceKilledWhileItsCallbackIsOnTheWireThenTheOtherSendsItAgainAfterTheLeaseAndThePartnerDeduplicates()
             throws Exception {
         CompletableFuture<Integer> release = new CompletableFuture<>();
@@ -454,6 +482,21 @@ class WebhookDeliveryTwoInstancesIntegrationTests {
 
     private static ConfigurableApplicationContext live() {
         return instances[1].isActive() ? instances[1] : instances[0];
+    }
+
+    /**
+     * Ends the lease of the partner's one callback while its attempt is on the wire (as when its instance pauses) and
+     * claims it as the next attempt, in one transaction: the row stays locked in between, so a deliverer's poll, which
+     * skips locked rows, cannot claim it first.
+     */
+    private static PendingCallback replaceAttempt(ConfigurableApplicationContext instance,
+            PartnerCredentials partner) {
+        return instance.getBean(TransactionalOperator.class).transactional(db(instance).sql("""
+                                update webhook_delivery d set leased_until = now() - interval '1 second'
+                                  from partner p where p.id = d.partner_id and p.name = :name""")
+                        .bind("name", partner.partner().name()).then()
+                        .thenMany(instance.getBean(StatusCallbackQueue.class).claim(1, LEASE)))
+                .blockLast(WAIT);
     }
 
     private static DatabaseClient db(ConfigurableApplicationContext instance) {
