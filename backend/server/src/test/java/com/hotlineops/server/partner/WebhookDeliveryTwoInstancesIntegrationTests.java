@@ -302,34 +302,24 @@ class WebhookDeliveryTwoInstancesIntegrationTests {
     @Test
     @Order(5)
     void deliveryThatFailsAfterALaterAttemptReplacedItCountsAsStaleNotRetried() throws Exception {
-        CompletableFuture<Integer> release = new CompletableFuture<>();
-        CompletableFuture<Endpoint.Request> held = new CompletableFuture<>();
-        endpoint.behaviour = r -> held.complete(r) ? release : CompletableFuture.completedFuture(204);
-        PartnerCredentials partner = register();
-        ConfigurableApplicationContext a = instances[0];
-        // Only instance a delivers; the later attempt is claimed by the test, as the other instance would claim it.
         WebhookDeliverer other = instances[1].getBean(WebhookDeliverer.class);
         other.stop();
         try {
-            move(partner, 1, List.of());
-            Endpoint.Request first = held.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            // Attempt 1 outlives its lease (as when its instance pauses), and attempt 2 claims the callback.
-            PendingCallback replacing = replaceAttempt(a, partner);
-            assertThat(replacing.attempt()).isEqualTo(2);
-            assertThat(replacing.callback().eventId()).isEqualTo(first.eventId(json()));
+            Overtaken o = overtakenAttempt();
+            ConfigurableApplicationContext a = instances[0];
 
             // Attempt 1's answer comes now: refused, too late to be recorded.
-            release.complete(500);
-            await().atMost(WAIT).until(() -> counter(a, partner, "stale") == 1);
-            assertThat(outcomes(partner, "retried")).containsExactly(0.0, 0.0);
-            assertThat(outcomes(partner, "failed")).containsExactly(0.0, 0.0);
-            assertThat(rows(partner)).singleElement().satisfies(row -> assertThat(row)
+            o.release().complete(500);
+            await().atMost(WAIT).until(() -> counter(a, o.partner(), "stale") == 1);
+            assertThat(outcomes(o.partner(), "retried")).containsExactly(0.0, 0.0);
+            assertThat(outcomes(o.partner(), "failed")).containsExactly(0.0, 0.0);
+            assertThat(rows(o.partner())).singleElement().satisfies(row -> assertThat(row)
                     .containsEntry("state", "PENDING").containsEntry("attempts", 2).containsEntry("leased", true)
                     .containsEntry("last_status", null));
             assertThat(endpoint.requests).hasSize(1);
             // The replacing attempt reports its own outcome.
-            a.getBean(StatusCallbackQueue.class).delivered(replacing.id(), 204).block(WAIT);
-            assertThat(rows(partner)).singleElement().satisfies(row -> assertThat(row)
+            a.getBean(StatusCallbackQueue.class).delivered(o.replacing().id(), 204).block(WAIT);
+            assertThat(rows(o.partner())).singleElement().satisfies(row -> assertThat(row)
                     .containsEntry("state", "DELIVERED").containsEntry("leased", false));
         } finally {
             other.start();
@@ -340,32 +330,47 @@ class WebhookDeliveryTwoInstancesIntegrationTests {
     @Order(6)
     void deliveryAcknowledgedAfterALaterAttemptDeliveredItCountsAsDuplicateSoDeliveredCountsTheCallbackOnce()
             throws Exception {
-        CompletableFuture<Integer> release = new CompletableFuture<>();
-        CompletableFuture<Endpoint.Request> held = new CompletableFuture<>();
-        endpoint.behaviour = r -> held.complete(r) ? release : CompletableFuture.completedFuture(204);
-        PartnerCredentials partner = register();
-        ConfigurableApplicationContext a = instances[0];
         WebhookDeliverer other = instances[1].getBean(WebhookDeliverer.class);
         other.stop();
         try {
-            move(partner, 1, List.of());
-            Endpoint.Request first = held.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            // Attempt 1 outlives its lease while on the wire; attempt 2 claims the callback and is acknowledged.
-            StatusCallbackQueue queue = a.getBean(StatusCallbackQueue.class);
-            PendingCallback replacing = replaceAttempt(a, partner);
-            assertThat(replacing.callback().eventId()).isEqualTo(first.eventId(json()));
-            assertThat(queue.delivered(replacing.id(), 204).block(WAIT)).as("the first acknowledgement").isTrue();
+            Overtaken o = overtakenAttempt();
+            ConfigurableApplicationContext a = instances[0];
+            assertThat(a.getBean(StatusCallbackQueue.class).delivered(o.replacing().id(), 204).block(WAIT))
+                    .as("the first acknowledgement").isTrue();
 
             // Attempt 1's acknowledgement comes now: the partner got the callback twice; it was delivered once.
-            release.complete(200);
-            await().atMost(WAIT).until(() -> counter(a, partner, "duplicate") == 1);
-            assertThat(outcomes(partner, "delivered")).containsExactly(0.0, 0.0);
-            assertThat(rows(partner)).singleElement().satisfies(row -> assertThat(row)
+            o.release().complete(200);
+            await().atMost(WAIT).until(() -> counter(a, o.partner(), "duplicate") == 1);
+            assertThat(outcomes(o.partner(), "delivered")).containsExactly(0.0, 0.0);
+            assertThat(rows(o.partner())).singleElement().satisfies(row -> assertThat(row)
                     .containsEntry("state", "DELIVERED").containsEntry("attempts", 2)
                     .containsEntry("last_status", 204));
         } finally {
             other.start();
         }
+    }
+
+    /** Attempt 1 of a new partner's one callback, held on the wire by the partner, and attempt 2, which replaced it. */
+    private record Overtaken(PartnerCredentials partner, CompletableFuture<Integer> release,
+            PendingCallback replacing) {
+    }
+
+    /**
+     * With only instance a delivering (the caller stopped the other's deliverer): a new partner's callback goes out
+     * from a, the partner holds the request until {@code release} says what to answer, and meanwhile attempt 1
+     * outlives its lease (as when its instance pauses) and attempt 2 claims the callback, as the other instance would.
+     */
+    private Overtaken overtakenAttempt() throws Exception {
+        CompletableFuture<Integer> release = new CompletableFuture<>();
+        CompletableFuture<Endpoint.Request> held = new CompletableFuture<>();
+        endpoint.behaviour = r -> held.complete(r) ? release : CompletableFuture.completedFuture(204);
+        PartnerCredentials partner = register();
+        move(partner, 1, List.of());
+        Endpoint.Request first = held.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        PendingCallback replacing = replaceAttempt(instances[0], partner);
+        assertThat(replacing.attempt()).isEqualTo(2);
+        assertThat(replacing.callback().eventId()).isEqualTo(first.eventId(json()));
+        return new Overtaken(partner, release, replacing);
     }
 
     @Test
