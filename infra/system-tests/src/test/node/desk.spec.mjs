@@ -1,5 +1,6 @@
 // One ticket's whole path through the desk consoles in a real browser: agent1 searches the knowledge base, takes the
-// call and sends it for dispatch; dispatcher1 dispatches it to 城关街道; the township's handler accepts and finishes
+// call and sends it for dispatch, and it appears in dispatcher1's queue, open meanwhile, without dispatcher1 doing
+// anything (decision 0044); dispatcher1 dispatches it to 城关街道; the township's handler accepts and finishes
 // it through the backend's REST API; auditor1 passes it; revisit1 records the citizen satisfied; the ticket view then
 // shows it closed with its whole history, in Chinese and, after the language switch, in English.
 // Run by DeskConsoleBrowserSystemTests with the system already started; exits non-zero on failure.
@@ -70,7 +71,25 @@ const backendCommand = async (path, body) => {
   return JSON.parse(text);
 };
 
+/** Opens the dispatch queue live on its last page, where a new ticket comes (oldest first). */
+const openDispatchQueueAtItsEnd = async (page) => {
+  await page.goto(`${uiUrl}/dispatch`);
+  await page.locator('#dispatch-live[data-link="live"]').waitFor();
+  await page.locator('#dispatch-queue-page').waitFor();
+  const next = page.locator('#dispatch-queue-next');
+  for (let pages = 2; !(await next.isDisabled()); pages++) {
+    await next.click();
+    await page.locator('#dispatch-queue-page', { hasText: `第 ${pages} 页` }).waitFor();
+  }
+};
+
 try {
+  step('dispatcher1 opens the dispatch queue and stays on it');
+  const dispatcher = await signIn('dispatcher1');
+  await openDispatchQueueAtItsEnd(dispatcher);
+  assert.match(await dispatcher.locator('#dispatch-live').innerText(), /实时更新/);
+  const dispatchUrl = dispatcher.url();
+
   step('agent1 takes the call');
   const agent = await signIn('agent1');
   await agent.goto(`${uiUrl}/desk/call`);
@@ -96,10 +115,18 @@ try {
   assert.match(ticketId, /^[0-9a-f-]{36}$/, `ticket id "${ticketId}"`);
   step(`ticket ${number} (${ticketId}) sent for dispatch`);
 
+  step('it appears in the open dispatch queue without dispatcher1 doing anything');
+  const arrived = dispatcher.locator('#dispatch-queue-grid vaadin-grid-cell-content', { hasText: title })
+    .filter({ visible: true });
+  // on this page, or, had this page been full, on the one after it, which the queue now offers
+  await Promise.any([arrived.waitFor(), dispatcher.locator('#dispatch-queue-next:not([disabled])').waitFor()]);
+  assert.equal(dispatcher.url(), dispatchUrl, 'the dispatcher navigated');
+  if (await arrived.count() === 0) {
+    await dispatcher.locator('#dispatch-queue-next').click();
+  }
+
   step('dispatcher1 dispatches it to 城关街道');
-  const dispatcher = await signIn('dispatcher1');
-  const waiting = await findInQueue(dispatcher, 'dispatch', 'dispatch-queue');
-  await waiting.click();
+  await arrived.first().click();
   await dispatcher.locator('#ticket-number', { hasText: number }).waitFor();
   assert.equal(await dispatcher.locator('#ticket-phone').innerText(), '139****5678');
   await dispatcher.locator('#dispatch-unit input').fill('城关');

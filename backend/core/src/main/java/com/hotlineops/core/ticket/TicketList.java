@@ -111,10 +111,18 @@ public class TicketList {
         return new TicketPage(shown.stream().map(Row::item).toList(), next);
     }
 
+    /**
+     * Whether the list shows {@code actor} every ticket (city-level staff, DESIGN.md §3), with no unit or grid
+     * condition. Whoever follows a desk's changes must be such a caller, since the changes are not filtered further.
+     */
+    public static boolean seesEveryTicket(Actor actor) {
+        return actor.hasAny(Role.ADMIN, Role.AGENT, Role.DIRECTOR, Role.DISPATCHER, Role.SUPERVISOR, Role.AUDITOR,
+                Role.REVISIT);
+    }
+
     /** Adds the caller's visibility; false when the caller may see no ticket at all. */
     private static boolean visibility(Actor actor, List<String> where, Map<String, Object> binds) {
-        if (actor.hasAny(Role.ADMIN, Role.AGENT, Role.DIRECTOR, Role.DISPATCHER, Role.SUPERVISOR, Role.AUDITOR,
-                Role.REVISIT)) {
+        if (seesEveryTicket(actor)) {
             return true;
         }
         List<String> any = new ArrayList<>();

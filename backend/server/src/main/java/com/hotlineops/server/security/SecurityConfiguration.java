@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * password change opens only that change and the token endpoint ({@link PasswordChangeGate}, decision 0036); any
  * signed-in user may change their own password. Roles per DESIGN.md §3:
  * the telephone platform and partner systems post CTI events and intake (partners also by {@code X-Api-Key}); agents
- * take requests; dispatchers dispatch; the wall and supervisors read figures and frames. Open311 GeoReport v2 answers
+ * take requests; dispatchers dispatch; the wall and supervisors read figures and frames; each desk follows its own
+ * queue's changes. Open311 GeoReport v2 answers
  * its own way: public reads, writes with an {@code api_key} (decision 0017).
  */
 @Configuration(proxyBeanMethods = false)
@@ -140,6 +141,11 @@ class SecurityConfiguration {
                         .setup().permitAll()
                         .route("wall.frames").hasAnyRole(roles(Role.WALL, Role.SUPERVISOR, Role.DIRECTOR, Role.ADMIN))
                         .route("callbacks.tasks").hasAnyRole(roles(Role.SUPERVISOR, Role.AGENT, Role.ADMIN))
+                        // As each desk's console and steps (decision 0044); any other name is refused by name.
+                        .route("desk.changes.DISPATCH").hasAnyRole(roles(Role.DISPATCHER, Role.ADMIN))
+                        .route("desk.changes.AUDIT").hasAnyRole(roles(Role.AUDITOR, Role.ADMIN))
+                        .route("desk.changes.REVISIT").hasAnyRole(roles(Role.REVISIT, Role.ADMIN))
+                        .route("desk.changes.*").authenticated()
                         .anyRequest().denyAll()
                         .anyExchange().permitAll())
                 .jwt(j -> j.authenticationManager(manager))

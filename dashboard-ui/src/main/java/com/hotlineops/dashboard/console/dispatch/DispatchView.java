@@ -1,11 +1,14 @@
 package com.hotlineops.dashboard.console.dispatch;
 
+import com.hotlineops.contract.ticket.Desk;
 import com.hotlineops.contract.ticket.TicketSort;
 import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.ticket.TicketView;
 import com.hotlineops.dashboard.console.ConsoleLayout;
 import com.hotlineops.dashboard.console.ticket.Categories;
 import com.hotlineops.dashboard.console.ticket.DecisionPanel;
+import com.hotlineops.dashboard.console.ticket.DeskLink;
+import com.hotlineops.dashboard.console.ticket.DeskStream;
 import com.hotlineops.dashboard.console.ticket.DeskAction;
 import com.hotlineops.dashboard.console.ticket.Notices;
 import com.hotlineops.dashboard.console.ticket.QueueQuery;
@@ -22,6 +25,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,7 +33,8 @@ import java.util.function.Consumer;
 /**
  * 派单: three queues of the dispatcher, oldest first, each with its step beside it and the selected ticket below —
  * tickets waiting for dispatch, returns to decide (approved: back to the dispatch queue; rejected, with a reason:
- * back to the handler) and extensions to decide.
+ * back to the handler) and extensions to decide. The queue shown is live ({@link DeskLink}, decision 0044): tickets
+ * that arrive or move meanwhile show without the dispatcher navigating.
  */
 @Route(value = "dispatch", layout = ConsoleLayout.class)
 @Menu(order = 20, title = "console.dispatch.menu")
@@ -41,7 +46,7 @@ public class DispatchView extends VerticalLayout implements HasDynamicTitle {
 
     private final TicketDetails details;
 
-    public DispatchView(TicketApi api, Categories categories) {
+    public DispatchView(TicketApi api, Categories categories, DeskStream stream, Clock clock) {
         setId("dispatch-view");
         details = new TicketDetails(api, categories);
         List<TicketApi.Unit> units = Notices.attempt(api::units).orElse(List.of());
@@ -72,8 +77,10 @@ public class DispatchView extends VerticalLayout implements HasDynamicTitle {
             queues.get(tabs.getSelectedIndex()).reload();
         });
         queues.forEach(TicketQueue::restart);
+        DeskLink live = new DeskLink(stream, clock, Desk.DISPATCH, "dispatch-live", queues,
+                () -> queues.get(tabs.getSelectedIndex()));
 
-        add(new H2(getTranslation("console.dispatch.menu")), tabs, details);
+        add(new H2(getTranslation("console.dispatch.menu")), live, tabs, details);
     }
 
     /** A queue with its step beside it; selecting a ticket reads it afresh and hands it to the step. */

@@ -1,11 +1,14 @@
 package com.hotlineops.dashboard.console.revisit;
 
+import com.hotlineops.contract.ticket.Desk;
 import com.hotlineops.contract.ticket.RevisitResult;
 import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.ticket.TicketView;
 import com.hotlineops.dashboard.console.ConsoleLayout;
 import com.hotlineops.dashboard.console.ticket.Categories;
 import com.hotlineops.dashboard.console.ticket.DeskAction;
+import com.hotlineops.dashboard.console.ticket.DeskLink;
+import com.hotlineops.dashboard.console.ticket.DeskStream;
 import com.hotlineops.dashboard.console.ticket.Notices;
 import com.hotlineops.dashboard.console.ticket.QueueQuery;
 import com.hotlineops.dashboard.console.ticket.TicketApi;
@@ -26,11 +29,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.List;
 
 /**
  * 回访: tickets waiting for the citizen's call back, oldest first. For the selected one: how many calls found nobody
  * so far, the result of this call and a note. Every recorded call is one that happened, so the button is not
- * repeated by the console (the backend does not make it idempotent either).
+ * repeated by the console (the backend does not make it idempotent either). The queue is live ({@link DeskLink},
+ * decision 0044): tickets passing audit meanwhile show without navigating.
  */
 @Route(value = "revisit", layout = ConsoleLayout.class)
 @Menu(order = 40, title = "console.revisit.menu")
@@ -49,7 +55,7 @@ public class RevisitView extends VerticalLayout implements HasDynamicTitle {
     private final Button record = new Button();
     private TicketView ticket;
 
-    public RevisitView(TicketApi api, Categories categories) {
+    public RevisitView(TicketApi api, Categories categories, DeskStream stream, Clock clock) {
         this.api = api;
         setId("revisit-view");
         details = new TicketDetails(api, categories);
@@ -84,7 +90,8 @@ public class RevisitView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout split = new HorizontalLayout(queue, step);
         split.addClassName("desk-split");
         split.setFlexGrow(1, queue);
-        add(new H2(getTranslation("console.revisit.menu")), split, details);
+        DeskLink live = new DeskLink(stream, clock, Desk.REVISIT, "revisit-live", List.of(queue), () -> queue);
+        add(new H2(getTranslation("console.revisit.menu")), live, split, details);
         queue.restart();
         showAttempts();
         offer();

@@ -3,7 +3,9 @@ package com.hotlineops.dashboard.console.dispatch;
 import static com.hotlineops.dashboard.console.TicketFixtures.item;
 import static com.hotlineops.dashboard.console.TicketFixtures.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.hotlineops.contract.ticket.Desk;
 import com.hotlineops.contract.ticket.TicketListItem;
 import com.hotlineops.contract.ticket.TicketOverlays;
 import com.hotlineops.contract.ticket.TicketPage;
@@ -11,7 +13,10 @@ import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.ticket.TicketView;
 import com.hotlineops.dashboard.console.DeskViewTest;
 import com.hotlineops.dashboard.console.FakeDeskBackend;
+import com.hotlineops.dashboard.console.FakeDeskStream;
+import com.hotlineops.dashboard.console.HomeView;
 import com.hotlineops.dashboard.console.TicketFixtures;
+import com.hotlineops.dashboard.console.ticket.DeskLink;
 import com.hotlineops.dashboard.console.ticket.TicketApi;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
@@ -19,7 +24,9 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -168,5 +175,138 @@ class DispatchViewTests extends DeskViewTest {
 
         assertThat($(Button.class).withId("extension-yes").single().isEnabled()).isFalse();
         assertThat($(Button.class).withId("extension-no").single().isEnabled()).isFalse();
+    }
+
+    // --- live queue (decision 0044) --------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    private Grid<TicketListItem> dispatchGrid() {
+        return $(Grid.class).withId("dispatch-queue-grid").single();
+    }
+
+    private List<String> numbers() {
+        var grid = test(dispatchGrid());
+        return java.util.stream.IntStream.range(0, grid.size()).mapToObj(row -> grid.getRow(row).ticket().number())
+                .toList();
+    }
+
+    private String linkState() {
+        return $(Span.class).withId("dispatch-live").single().getElement().getAttribute("data-link");
+    }
+
+    /** The dispatch queue opened with these tickets waiting, its stream open and the view saying so. */
+    private FakeDeskStream.Subscription openLive(TicketListItem... waiting) {
+        queue("PENDING_DISPATCH", List.of(waiting));
+        navigate(DispatchView.class);
+        FakeDeskStream.Subscription subscription = stream.awaitSubscription(Desk.DISPATCH, 1);
+        long reads = queueReads("PENDING_DISPATCH");
+        subscription.opened();
+        eventually(() -> {
+            assertThat(linkState()).isEqualTo("live");
+            assertThat(queueReads("PENDING_DISPATCH")).as("read again once the stream is open").isGreaterThan(reads);
+        });
+        return subscription;
+    }
+
+    @Test
+    void ticketArrivingElsewhereThenShownWithoutTheDispatcherDoingAnything() {
+        FakeDeskStream.Subscription subscription = openLive();
+        assertThat(subscription.token()).isEqualTo("access-dispatcher1");
+        assertThat(stream.rejections()).isEmpty();
+        assertThat($(Span.class).withId("dispatch-live").single().getText()).isEqualTo("实时更新：新到和变化的工单自动显示。");
+        assertThat(numbers()).isEmpty();
+
+        UUID arrived = UUID.randomUUID();
+        queue("PENDING_DISPATCH", List.of(item(ticket(arrived, "20261126000077", TicketStatus.PENDING_DISPATCH))));
+        subscription.changed(arrived, TicketStatus.PENDING_DISPATCH, 1);
+
+        eventually(() -> assertThat(numbers()).containsExactly("20261126000077"));
+        assertThat(UI.getCurrent().getPollInterval()).as("pushed, not polled").isEqualTo(-1);
+        assertThat(stream.subscriptions(Desk.DISPATCH)).hasSize(1);
+    }
+
+    @Test
+    void selectedTicketStillWaitingThenSelectionAndNoteKeptAndWhenSomeoneElseDispatchedItSaidSo() {
+        TicketView waiting = ticket(id, number, TicketStatus.PENDING_DISPATCH);
+        ticketIs(waiting);
+        FakeDeskStream.Subscription subscription = openLive(item(waiting));
+        selectFirst("dispatch-queue-grid");
+        test($(TextArea.class).withId("dispatch-note").single()).setValue("请尽快联系供水公司");
+        UUID other = UUID.randomUUID();
+
+        queue("PENDING_DISPATCH", List.of(item(waiting),
+                item(ticket(other, "20261126000078", TicketStatus.PENDING_DISPATCH))));
+        subscription.changed(other, TicketStatus.PENDING_DISPATCH, 1);
+
+        eventually(() -> assertThat(numbers()).containsExactly(number, "20261126000078"));
+        assertThat(dispatchGrid().getSelectedItems()).extracting(i -> i.ticket().id()).containsExactly(id);
+        assertThat($(TextArea.class).withId("dispatch-note").single().getValue()).isEqualTo("请尽快联系供水公司");
+        assertThat($(Span.class).withId("dispatch-queue-left").exists()).as("nothing left").isFalse();
+
+        queue("PENDING_DISPATCH", List.of(item(ticket(other, "20261126000078", TicketStatus.PENDING_DISPATCH))));
+        subscription.changed(id, TicketStatus.DISPATCHED, 4);
+
+        eventually(() -> assertThat(numbers()).containsExactly("20261126000078"));
+        assertThat($(Span.class).withId("dispatch-queue-left").single().getText()).isEqualTo("工单 " + number + " 已离开本队列：已由他人处理，现为“待签收”。");
+        assertThat(dispatchGrid().getSelectedItems()).isEmpty();
+        assertThat($(Button.class).withId("dispatch-button").single().isEnabled()).isFalse();
+
+        selectFirst("dispatch-queue-grid");
+        assertThat($(Span.class).withId("dispatch-queue-left").exists()).as("the user went on").isFalse();
+    }
+
+    @Test
+    void burstOfChangesThenTheQueueReadAtMostOncePerSecond() {
+        FakeDeskStream.Subscription subscription = openLive();
+        long reads = queueReads("PENDING_DISPATCH");
+        List<TicketListItem> arriving = new java.util.ArrayList<>();
+
+        for (int i = 1; i <= 30; i++) {
+            UUID t = UUID.randomUUID();
+            arriving.add(item(ticket(t, "202611260001%02d".formatted(i), TicketStatus.PENDING_DISPATCH)));
+            queue("PENDING_DISPATCH", List.copyOf(arriving));
+            subscription.changed(t, TicketStatus.PENDING_DISPATCH, 1);
+        }
+
+        eventually(() -> assertThat(numbers()).hasSize(30));
+        // thirty changes at once: one read now or one when the second is up, and perhaps the other as well
+        await().pollInSameThread().during(DeskLink.REFRESH_EVERY.multipliedBy(2))
+                .atMost(DeskLink.REFRESH_EVERY.multipliedBy(4)).until(() -> {
+                    runUiAccess();
+                    return queueReads("PENDING_DISPATCH") - reads <= 2;
+                });
+    }
+
+    @Test
+    void streamEndedByTheBackendThenStaleShownAndTheQueueReadAgainOnceSubscribedAgain() {
+        FakeDeskStream.Subscription first = openLive(item(ticket(id, number, TicketStatus.PENDING_DISPATCH)));
+
+        first.fail("Too far behind the DISPATCH desk's changes; subscribe again and read the queue afresh");
+
+        eventually(() -> assertThat(linkState()).isEqualTo("reconnecting"));
+        assertThat($(Span.class).withId("dispatch-live").single().getText()).contains("正在重新连接");
+        assertThat(dispatchGrid().hasClassName("desk-queue-stale")).isTrue();
+        assertThat(numbers()).as("the last page stays, marked as old").containsExactly(number);
+
+        FakeDeskStream.Subscription second = stream.awaitSubscription(Desk.DISPATCH, 2);
+        assertThat(second.token()).isEqualTo("access-dispatcher1");
+        queue("PENDING_DISPATCH", List.of());
+        second.opened();
+
+        eventually(() -> {
+            assertThat(linkState()).isEqualTo("live");
+            assertThat(numbers()).as("changes may have been missed meanwhile").isEmpty();
+        });
+        assertThat(dispatchGrid().hasClassName("desk-queue-stale")).isFalse();
+    }
+
+    @Test
+    void dispatchLeftThenItsSubscriptionCancelled() {
+        FakeDeskStream.Subscription subscription = openLive();
+
+        navigate(HomeView.class);
+
+        await().atMost(Duration.ofSeconds(10)).until(subscription::cancelled);
+        assertThat(stream.subscriptions(Desk.DISPATCH)).hasSize(1);
     }
 }

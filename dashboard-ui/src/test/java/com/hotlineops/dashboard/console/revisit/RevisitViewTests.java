@@ -4,11 +4,15 @@ import static com.hotlineops.dashboard.console.TicketFixtures.event;
 import static com.hotlineops.dashboard.console.TicketFixtures.item;
 import static com.hotlineops.dashboard.console.TicketFixtures.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.hotlineops.contract.ticket.Desk;
 import com.hotlineops.contract.ticket.RevisitResult;
 import com.hotlineops.contract.ticket.TicketStatus;
 import com.hotlineops.contract.ticket.TicketView;
 import com.hotlineops.dashboard.console.DeskViewTest;
+import com.hotlineops.dashboard.console.FakeDeskStream;
+import com.hotlineops.dashboard.console.HomeView;
 import com.hotlineops.dashboard.console.TicketFixtures;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
@@ -16,6 +20,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,5 +91,38 @@ class RevisitViewTests extends DeskViewTest {
 
         assertThat(result().isEnabled()).isFalse();
         assertThat($(Button.class).withId("revisit-record").single().isEnabled()).isFalse();
+    }
+
+    @Test
+    void passedAuditElsewhereThenShownLiveAndWhenAnotherCallClosedTheSelectedOneSaidSoAndLeavingCancels() {
+        navigate(RevisitView.class);
+        FakeDeskStream.Subscription subscription = stream.awaitSubscription(Desk.REVISIT, 1);
+        assertThat(subscription.token()).isEqualTo("access-revisit1");
+        subscription.opened();
+        eventually(() -> assertThat($(Span.class).withId("revisit-live").single().getElement()
+                .getAttribute("data-link")).isEqualTo("live"));
+        var grid = test($(Grid.class).withId("revisit-queue-grid").single());
+        grid.select(0);
+        test(result()).selectItem("满意");
+        UUID other = UUID.randomUUID();
+
+        queue("PENDING_REVISIT", List.of(item(ticket(id, number, TicketStatus.PENDING_REVISIT)),
+                item(ticket(other, "20261126000043", TicketStatus.PENDING_REVISIT))));
+        subscription.changed(other, TicketStatus.PENDING_REVISIT, 6);
+        eventually(() -> assertThat(grid.size()).isEqualTo(2));
+        assertThat($(Span.class).withId("revisit-attempts").single().getText()).as("still on the selected ticket")
+                .isEqualTo("已回访未接通 2 次（第 3 次未接通即办结）");
+        assertThat($(Button.class).withId("revisit-record").single().isEnabled()).isTrue();
+
+        queue("PENDING_REVISIT", List.of(item(ticket(other, "20261126000043", TicketStatus.PENDING_REVISIT))));
+        subscription.changed(id, TicketStatus.CLOSED, 9);
+        eventually(() -> assertThat(grid.size()).isEqualTo(1));
+        assertThat($(Span.class).withId("revisit-queue-left").single().getText())
+                .isEqualTo("工单 " + number + " 已离开本队列：已由他人处理，现为“已办结”。");
+        assertThat($(Button.class).withId("revisit-record").single().isEnabled()).isFalse();
+        assertThat(backend.requests("POST", "/api/v1/tickets/" + id + "/revisit")).isEmpty();
+
+        navigate(HomeView.class);
+        await().atMost(Duration.ofSeconds(10)).until(subscription::cancelled);
     }
 }
