@@ -210,8 +210,10 @@ public class TicketService {
                         "gridId must name a grid of the chosen unit")));
         return unit.then(grid).flatMap(g -> change(ticketId, actor, t -> {
             Instant now = now();
-            return apply(t, TicketAction.DISPATCH, actor, request.note(), row -> row.dispatched(request.unitId(),
-                    request.gridId(), now, sla.acceptDue(now, row.grade()), sla.finishDue(now, row.grade())));
+            // A ticket dispatched again after a return starts afresh (decision 0045).
+            return store.freshClocks(t.id()).then(apply(t, TicketAction.DISPATCH, actor, request.note(),
+                    row -> row.dispatched(request.unitId(), request.gridId(), now, sla.acceptDue(now, row.grade()),
+                            sla.finishDue(now, row.grade()))));
         }));
     }
 
@@ -265,17 +267,46 @@ public class TicketService {
         return json.writeValueAsString(detail);
     }
 
-    /** 反馈: the worker reports the matter handled; the ticket goes to audit. */
+    /**
+     * 反馈: the worker reports the matter handled; the ticket goes to audit. A pending extension request lapses and a
+     * pause ends ({@link #leaveHandler}).
+     */
     public Mono<CommandResult> finish(TicketCommand command, Actor actor) {
         return command(command, actor, TicketAction.FINISH, t -> requireNote(command)
-                .then(apply(t, TicketAction.FINISH, actor, command.note(), Function.identity())));
+                .then(leaveHandler(t))
+                .flatMap(deadlines -> apply(t, TicketAction.FINISH, actor, command.note(), deadlines)));
     }
 
-    /** 退单: the handler (unit desk or worker) hands the ticket back; a dispatcher approves or rejects. */
+    /**
+     * 退单: the handler (unit desk or worker) hands the ticket back; a dispatcher approves or rejects. A pending
+     * extension request lapses and a pause ends ({@link #leaveHandler}).
+     */
     public Mono<CommandResult> requestReturn(TicketCommand command, Actor actor) {
         return command(command, actor, TicketAction.REQUEST_RETURN, t -> requireNote(command)
                 .then(store.setReturnFrom(t.id(), t.status()))
-                .then(apply(t, TicketAction.REQUEST_RETURN, actor, command.note(), Function.identity())));
+                .then(leaveHandler(t))
+                .flatMap(deadlines -> apply(t, TicketAction.REQUEST_RETURN, actor, command.note(), deadlines)));
+    }
+
+    /**
+     * The ticket leaves its handler (finished, or handed back): a pending extension request lapses undecided, and a
+     * pause ends with its working time counted as a resume counts it, so the ticket leaves with its true finish
+     * deadline. Sent back for rework after an audit, or kept after a refused return, it comes back with neither
+     * (decision 0045); the event of the step that let it go is the record of both.
+     */
+    private Mono<Function<TicketRow, TicketRow>> leaveHandler(TicketRow t) {
+        return store.overlays(t.id()).flatMap(o -> {
+            if (o.extensionDaysRequested() == null && !o.paused()) {
+                return Mono.just(Function.<TicketRow>identity());
+            }
+            long seconds = o.paused() ? sla.calendar().workingTimeBetween(o.pausedAt(), now()).toSeconds() : 0;
+            Instant finishDue = finishDue(t, new ClockOverlays(null, o.extendedDays(), null,
+                    o.pausedWorkingSeconds() + seconds));
+            Function<TicketRow, TicketRow> deadlines = o.paused()
+                    ? row -> row.withDeadlines(row.acceptDue(), finishDue)
+                    : Function.identity();
+            return store.leaveHandler(t.id(), seconds).thenReturn(deadlines);
+        });
     }
 
     /** Return approved (退单→改派): back to the dispatch queue, no longer with the unit; its clocks stop. */

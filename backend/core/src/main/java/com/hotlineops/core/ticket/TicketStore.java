@@ -195,6 +195,30 @@ class TicketStore {
                 .bind("id", id).bind("granted", grantedDays).then();
     }
 
+    /**
+     * The handler let the ticket go (finished it, or handed it back): a pending extension request lapses undecided, and
+     * a pause ends with {@code pausedWorkingSeconds} counted, as a resume counts them.
+     */
+    Mono<Void> leaveHandler(UUID id, long pausedWorkingSeconds) {
+        return db.sql("""
+                        update ticket set extension_days_requested = null, extension_reason = null, paused_at = null,
+                               paused_working_seconds = paused_working_seconds + :seconds
+                         where id = :id""")
+                .bind("id", id).bind("seconds", pausedWorkingSeconds).then();
+    }
+
+    /**
+     * A dispatch starts the finish clock afresh: no extension granted to a unit the ticket was dispatched to before,
+     * no time it spent paused there, no request still waiting.
+     */
+    Mono<Void> freshClocks(UUID id) {
+        return db.sql("""
+                        update ticket set extended_days = 0, paused_working_seconds = 0, paused_at = null,
+                               extension_days_requested = null, extension_reason = null
+                         where id = :id""")
+                .bind("id", id).then();
+    }
+
     Mono<Void> pause(UUID id, Instant at) {
         return db.sql("update ticket set paused_at = :at where id = :id").bind("id", id)
                 .bind("at", utc(at)).then();

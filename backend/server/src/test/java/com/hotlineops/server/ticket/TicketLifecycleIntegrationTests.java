@@ -353,4 +353,79 @@ class TicketLifecycleIntegrationTests extends BackendIntegrationTest {
         assertThat(resumed.finishDue()).isAfterOrEqualTo(before.finishDue());
         conflict("handler-t01", id, "resume", null, TicketStatus.ACCEPTED);
     }
+
+    @Test
+    void finishingWhileAnExtensionWaitsLetsTheRequestLapseSoTheReworkedTicketIsNotInTheExtensionQueue() {
+        UUID id = accepted();
+        TicketView before = get(id);
+        ok("handler-t01", id, "extension", new ExtensionRequest(2, "需协调多部门"));
+        command("handler-t01", id, "finish", new DeskCommand(UUID.randomUUID(), "已协调办结"));
+        TicketView finished = get(id);
+        assertThat(finished.overlays().extensionDaysRequested()).isNull();
+        assertThat(finished.overlays().extensionReason()).isNull();
+        assertThat(finished.finishDue()).isEqualTo(before.finishDue());
+
+        ok("auditor1", id, "audit/reject", new ReasonRequest("缺少现场照片"));
+        TicketView reworked = get(id);
+        assertThat(reworked.overlays().extensionDaysRequested()).isNull();
+        // Nothing left to decide: the dispatcher's approval is refused, and the handler may ask again.
+        post("dispatcher1", id, "extension/approve", new ReasonRequest("同意")).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.allowedActions[?(@ == 'APPROVE_EXTENSION')]").doesNotExist()
+                .jsonPath("$.allowedActions[?(@ == 'REQUEST_EXTENSION')]").exists();
+        assertThat(ok("handler-t01", id, "extension", new ExtensionRequest(1, "补充照片需时"))
+                .overlays().extensionDaysRequested()).isEqualTo(1);
+    }
+
+    @Test
+    void finishingWhilePausedEndsThePauseSoTheTicketLeavesAndComesBackWithAFinishDeadline() {
+        UUID id = accepted();
+        TicketView before = get(id);
+        assertThat(ok("handler-t01", id, "pause", new ReasonRequest("等待市民补充材料")).finishDue()).isNull();
+        command("handler-t01", id, "finish", new DeskCommand(UUID.randomUUID(), "市民材料已补齐，已办结"));
+        TicketView finished = get(id);
+        assertThat(finished.overlays().pausedAt()).isNull();
+        assertThat(finished.finishDue()).isAfterOrEqualTo(before.finishDue())
+                .isBefore(before.finishDue().plus(java.time.Duration.ofHours(1)));
+
+        TicketView reworked = ok("auditor1", id, "audit/reject", new ReasonRequest("缺少现场照片"));
+        assertThat(reworked.overlays().pausedAt()).isNull();
+        assertThat(reworked.finishDue()).isEqualTo(finished.finishDue());
+        assertThat(ok("handler-t01", id, "pause", new ReasonRequest("再次等待材料")).finishDue()).isNull();
+    }
+
+    @Test
+    void returningWhilePausedWithAnExtensionWaitingEndsBothAndARefusedReturnKeepsTheTicketRunning() {
+        UUID id = accepted();
+        TicketView before = get(id);
+        ok("handler-t01", id, "extension", new ExtensionRequest(2, "需协调多部门"));
+        ok("handler-t01", id, "pause", new ReasonRequest("等待市民补充材料"));
+        command("handler-t01", id, "return", new DeskCommand(UUID.randomUUID(), "不属于本街道职责"));
+        TicketView back = ok("dispatcher1", id, "return/reject", new ReasonRequest("属地管理，请继续办理"));
+        assertThat(back.status()).isEqualTo(TicketStatus.ACCEPTED);
+        assertThat(back.overlays().pausedAt()).isNull();
+        assertThat(back.overlays().extensionDaysRequested()).isNull();
+        assertThat(back.finishDue()).isAfterOrEqualTo(before.finishDue())
+                .isBefore(before.finishDue().plus(java.time.Duration.ofHours(1)));
+    }
+
+    @Test
+    void dispatchAgainAfterAReturnStartsTheFinishClockAfreshWithoutTheFirstDispatchsExtension() {
+        UUID id = accepted();
+        ok("handler-t01", id, "extension", new ExtensionRequest(2, "需协调多部门"));
+        assertThat(ok("dispatcher1", id, "extension/approve", new ReasonRequest("同意")).overlays().extendedDays())
+                .isEqualTo(2);
+        command("handler-t01", id, "return", new DeskCommand(UUID.randomUUID(), "应由住建局办理"));
+        ok("dispatcher1", id, "return/approve", new ReasonRequest("改派"));
+        TicketView again = ok("dispatcher1", id, "dispatch", new DispatchRequest(T01, null, "请重新核实"));
+        assertThat(again.overlays().extendedDays()).isZero();
+        java.time.Instant fresh = workingDaysAfter(again.dispatchedAt(), 3);
+        assertThat(again.finishDue()).isEqualTo(fresh);
+
+        // A deadline recomputed later (here by a pause and a resume) starts from this dispatch alone.
+        command("handler-t01", id, "accept", new DeskCommand(UUID.randomUUID(), null));
+        ok("handler-t01", id, "pause", new ReasonRequest("等待市民补充材料"));
+        TicketView resumed = ok("dispatcher1", id, "resume", null);
+        assertThat(resumed.finishDue()).isAfterOrEqualTo(fresh)
+                .isBefore(fresh.plus(java.time.Duration.ofHours(1)));
+    }
 }
