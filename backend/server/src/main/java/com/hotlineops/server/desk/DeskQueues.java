@@ -25,17 +25,17 @@ final class DeskQueues {
     }
 
     /**
-     * Whether {@code change} may have made a ticket enter, leave or change within the desk's queue. On the safe side
-     * where the change alone cannot tell: the change carries no extension request, so for the extension queue every
-     * state change into or out of {@code ACCEPTED} counts, and within it the extension steps and what moves or stops
-     * the finish deadline the queue shows. Progress notes, check-ins and the like on accepted tickets do not.
+     * Whether {@code change} may have made a ticket enter, leave or change within the desk's queue. For the extension
+     * queue: the extension steps and what moves or stops the finish deadline the queue shows, and leaving
+     * {@code ACCEPTED} (a request still waiting lapses then; the change alone cannot tell whether one was, so every
+     * such change counts). Entering {@code ACCEPTED} does not: a ticket never comes back to it with a request waiting
+     * (decision 0045). Progress notes, check-ins and the like on accepted tickets do not either.
      */
     static boolean concerns(Desk desk, TicketChanged change) {
         return switch (desk) {
             case DISPATCH -> touches(change, TicketStatus.PENDING_DISPATCH)
                     || touches(change, TicketStatus.RETURN_REQUESTED)
-                    || (change.from() != change.to()
-                            && (change.from() == TicketStatus.ACCEPTED || change.to() == TicketStatus.ACCEPTED))
+                    || (change.from() == TicketStatus.ACCEPTED && change.to() != TicketStatus.ACCEPTED)
                     || (change.to() == TicketStatus.ACCEPTED && EXTENSION_QUEUE_CHANGES.contains(change.type()));
             case AUDIT -> touches(change, TicketStatus.FEEDBACK_SUBMITTED);
             case REVISIT -> touches(change, TicketStatus.PENDING_REVISIT);
