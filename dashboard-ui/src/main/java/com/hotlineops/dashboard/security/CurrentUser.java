@@ -58,6 +58,21 @@ public class CurrentUser {
     }
 
     /**
+     * A token other than {@code expired}, which the backend has said expired (it ends a stream when the token it was
+     * opened with expires, decision 0043): refreshed now, unless another call has replaced it meanwhile, whatever
+     * this side's clock makes of it. For a stream reconnecting on another thread, like {@link #bearer(DeskUser)}.
+     */
+    public String renewed(DeskUser user, String expired) {
+        DeskUser.BackendCredentials credentials = user.credentials();
+        synchronized (credentials) {
+            if (credentials.accessToken().equals(expired)) {
+                adopt(credentials, tokens.refresh(credentials.refreshToken()));
+            }
+        }
+        return bearer(user);
+    }
+
+    /**
      * Exchanges the refresh token after the backend rejected the access token. False when the refresh token is no
      * longer good either: the user must sign in again.
      */

@@ -90,11 +90,14 @@ class SupervisorBackend {
      * token, since the backend masks numbers per subscriber (the claimant sees the full number). Followed until
      * cancelled: {@code onLost} hears each time a connection ended or could not be opened, and the next one starts
      * with a fresh snapshot. Call it where the user is signed in (the UI thread): the user is taken now, a token
-     * (refreshed when due) as each connection opens.
+     * (refreshed when due) as each connection opens, and a refreshed one at once when the backend ended the stream
+     * because its token expired (decision 0043).
      */
     Flux<CallbackStreamItem> callbackTasks(Consumer<Throwable> onLost) {
         DeskUser who = user.require();
-        Mono<String> bearer = Mono.fromCallable(() -> user.bearer(who)).subscribeOn(Schedulers.boundedElastic());
+        BackendStreams.Bearer bearer = expired -> Mono.fromCallable(
+                        () -> expired == null ? user.bearer(who) : user.renewed(who, expired))
+                .subscribeOn(Schedulers.boundedElastic());
         return streams.following(CALLBACK_STREAM, CallbackStreamItem.class, bearer, onLost);
     }
 
