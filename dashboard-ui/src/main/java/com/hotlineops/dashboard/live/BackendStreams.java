@@ -1,5 +1,6 @@
 package com.hotlineops.dashboard.live;
 
+import com.hotlineops.contract.auth.TokenExpired;
 import io.rsocket.RSocket;
 import io.rsocket.exceptions.ConnectionCloseException;
 import io.rsocket.exceptions.ConnectionErrorException;
@@ -8,6 +9,7 @@ import io.rsocket.metadata.WellKnownMimeType;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
@@ -21,6 +23,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
+import reactor.util.retry.RetryBackoffSpec;
 
 /**
  * The backend's request-streams over RSocket TCP (DESIGN.md §4), as the wall and the consoles follow them. Each
@@ -28,6 +31,10 @@ import reactor.util.retry.Retry;
  * and in the request's composite metadata next to the route: the wall with its service account's token, a console
  * with the signed-in user's own, since what a stream shows may depend on who asks ({@code callbacks.tasks} masks
  * numbers per subscriber).
+ *
+ * <p>The backend ends a stream when the token it was opened with expires ({@link TokenExpired}, decision 0043). That
+ * is planned, not a fault: a follower opens the stream again at once with a fresh token, without the backoff that
+ * other losses wait out.
  */
 public class BackendStreams {
 
@@ -69,22 +76,58 @@ public class BackendStreams {
 
     /**
      * {@code route} followed for as long as the subscription lasts: whenever a connection ends, for whatever reason,
-     * {@code onLost} hears why and a new one is opened (with a fresh token) after an exponential backoff. A stream
+     * {@code onLost} hears why and a new one is opened (with a token from {@code bearer}) after an exponential
+     * backoff, or at once with a renewed token when the backend ended the stream because its token expired. A stream
      * that ends normally counts as lost too: whoever follows a stream wants it live.
      */
-    public <T> Flux<T> following(String route, Class<T> type, Mono<String> bearer, Consumer<Throwable> onLost) {
-        return Flux.defer(() -> stream(route, type, bearer))
-                .concatWith(Flux.error(() -> new StreamEndedException(route)))
-                .doOnError(onLost)
-                .retryWhen(reconnect(firstBackoff, maxBackoff, Schedulers.parallel()));
+    public <T> Flux<T> following(String route, Class<T> type, Bearer bearer, Consumer<Throwable> onLost) {
+        return Flux.defer(() -> {
+            AtomicReference<String> used = new AtomicReference<>();
+            AtomicReference<String> expired = new AtomicReference<>();
+            return Mono.defer(() -> bearer.next(expired.getAndSet(null)))
+                    .doOnNext(used::set)
+                    .flatMapMany(token -> stream(route, type, token))
+                    .concatWith(Flux.error(() -> new StreamEndedException(route)))
+                    .doOnError(error -> {
+                        if (TokenExpired.is(error)) {
+                            expired.set(used.get());
+                        }
+                    })
+                    .doOnError(onLost)
+                    .retryWhen(reconnect(firstBackoff, maxBackoff, Schedulers.parallel()));
+        });
+    }
+
+    /** Where a followed stream's connections take their tokens from. */
+    @FunctionalInterface
+    public interface Bearer {
+
+        /**
+         * The token for the next connection.
+         *
+         * @param expired null, or the token the backend has just said expired ({@link TokenExpired}): a renewed one is
+         *                needed then, whatever this side's clock makes of the old one
+         */
+        Mono<String> next(String expired);
     }
 
     /**
      * Reconnection for ever, the delay doubling from {@code first} up to {@code max} (with jitter), and starting over
-     * after a connection that delivered something. Timers on {@code timer}, so tests may use virtual time.
+     * after a connection that delivered something; no delay at all after a connection that delivered something and
+     * then ended because its token expired (decision 0043). One renewal at once per delivering connection: a stream
+     * refused for its token again before delivering anything waits like any other loss. Timers on {@code timer}, so
+     * tests may use virtual time.
      */
     static Retry reconnect(Duration first, Duration max, Scheduler timer) {
-        return Retry.backoff(Long.MAX_VALUE, first).maxBackoff(max).transientErrors(true).scheduler(timer);
+        RetryBackoffSpec backoff = Retry.backoff(Long.MAX_VALUE, first).maxBackoff(max).transientErrors(true)
+                .scheduler(timer);
+        return Retry.from(signals -> signals.concatMap(signal -> renewAtOnce(signal)
+                ? Flux.just(signal.totalRetries())
+                : Flux.from(backoff.generateCompanion(Flux.just(signal.copy()))).take(1)));
+    }
+
+    private static boolean renewAtOnce(Retry.RetrySignal signal) {
+        return TokenExpired.is(signal.failure()) && signal.totalRetriesInARow() == 0;
     }
 
     private <T> Flux<T> stream(String route, Class<T> type, String token) {

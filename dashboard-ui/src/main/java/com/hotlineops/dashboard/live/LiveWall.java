@@ -1,5 +1,6 @@
 package com.hotlineops.dashboard.live;
 
+import com.hotlineops.contract.auth.TokenExpired;
 import com.hotlineops.contract.wall.WallFrame;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import reactor.core.scheduler.Scheduler;
 /**
  * The application-wide live state of the wall (DESIGN.md §3: one subscription per instance, fanned out to its
  * UIs). It keeps the latest frame, when it arrived and whether the stream is up; reconnects on its own with
- * exponential backoff whenever the stream errors or completes; and publishes at most one state per
+ * exponential backoff whenever the stream errors or completes (at once, signed in afresh, when the backend ended it
+ * because its token expired: decision 0043); and publishes at most one state per
  * {@link #MIN_PUBLISH_INTERVAL}, always the newest. The wall's rate (STYLE.md 10: ≤ 4 updates/s) is set once, by the
  * backend's frame sampling; this only bounds bursts (decision 0034).
  *
@@ -162,7 +164,12 @@ public class LiveWall {
     private void onLost(Throwable error) {
         synchronized (lock) {
             if (state.link() == LiveWallState.Link.LIVE) {
-                log.warn("Wall stream lost, reconnecting: {}", error.toString());
+                if (TokenExpired.is(error)) {
+                    // decision 0043: planned every token lifetime, and renewed at once; the stale banner waits 5 s
+                    log.info("Wall stream's token expired, signing in again");
+                } else {
+                    log.warn("Wall stream lost, reconnecting: {}", error.toString());
+                }
                 change(state.lost(now()));
                 staleTimer = clock.schedule(this::markStaleIfStillDown, STALE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
             } else {

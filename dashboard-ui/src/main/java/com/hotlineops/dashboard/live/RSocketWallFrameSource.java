@@ -6,7 +6,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * The backend's {@code wall.frames} request-stream, followed with the wall's service account (DESIGN.md §4). Each
- * subscription signs in afresh, so a reconnection never reuses an expired token.
+ * subscription signs in afresh, so a reconnection never reuses an expired token: the backend ends the stream when the
+ * token it was opened with expires (decision 0043), and {@link LiveWall} subscribes again at once.
  */
 final class RSocketWallFrameSource implements WallFrameSource {
 

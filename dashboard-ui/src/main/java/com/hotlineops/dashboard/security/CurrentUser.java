@@ -8,6 +8,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,6 +57,31 @@ public class CurrentUser {
             refresh(credentials, false);
         }
         return credentials.accessToken();
+    }
+
+    /**
+     * The token for a stream's next connection, off the caller's thread (a refresh is a blocking call): the current
+     * one ({@link #bearer(DeskUser)}), or a renewed one when the backend has just said {@code expired} expired
+     * ({@link #renewed}); null {@code expired} for an ordinary (re)connection.
+     */
+    public Mono<String> streamToken(DeskUser user, String expired) {
+        return Mono.fromCallable(() -> expired == null ? bearer(user) : renewed(user, expired))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * A token other than {@code expired}, which the backend has said expired (it ends a stream when the token it was
+     * opened with expires, decision 0043): refreshed now, unless another call has replaced it meanwhile, whatever
+     * this side's clock makes of it. For a stream reconnecting on another thread, like {@link #bearer(DeskUser)}.
+     */
+    public String renewed(DeskUser user, String expired) {
+        DeskUser.BackendCredentials credentials = user.credentials();
+        synchronized (credentials) {
+            if (credentials.accessToken().equals(expired)) {
+                adopt(credentials, tokens.refresh(credentials.refreshToken()));
+            }
+        }
+        return bearer(user);
     }
 
     /**

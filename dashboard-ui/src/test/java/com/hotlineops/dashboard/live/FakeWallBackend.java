@@ -55,6 +55,7 @@ public final class FakeWallBackend implements AutoCloseable {
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger streamRequests = new AtomicInteger();
     private final List<String> rejections = new CopyOnWriteArrayList<>();
+    private final List<String> streamTokens = new CopyOnWriteArrayList<>();
     private final List<RSocket> connections = new CopyOnWriteArrayList<>();
     private final AtomicLong seq = new AtomicLong();
     private final AtomicReference<WallFrame> current = new AtomicReference<>(frame(FrameKind.SNAPSHOT, 0, 0));
@@ -95,6 +96,11 @@ public final class FakeWallBackend implements AutoCloseable {
         return streamRequests.get();
     }
 
+    /** The bearer token of each {@code wall.frames} request that passed, in order. */
+    public List<String> streamTokens() {
+        return List.copyOf(streamTokens);
+    }
+
     /** Why setups or requests were refused, in order. */
     public List<String> rejections() {
         return List.copyOf(rejections);
@@ -112,6 +118,16 @@ public final class FakeWallBackend implements AutoCloseable {
     public void emit(WallFrame frame) {
         current.set(frame);
         updates.tryEmitNext(frame);
+    }
+
+    /**
+     * Ends every open stream with an error frame carrying {@code message}, as the backend ends a stream whose token
+     * expired (decision 0043); the connections stay open.
+     */
+    public void endStreams(String message) {
+        Sinks.Many<WallFrame> ending = updates;
+        updates = newUpdates();
+        ending.tryEmitError(new IllegalStateException(message));
     }
 
     /** Stops the RSocket server and drops every open connection, as a backend crash would. */
@@ -183,6 +199,7 @@ public final class FakeWallBackend implements AutoCloseable {
                         rejections.add("request without a valid bearer token");
                         return Flux.error(new IllegalStateException("bearer token required"));
                     }
+                    streamTokens.add(requestToken);
                     streamRequests.incrementAndGet();
                     return Flux.concat(Mono.fromSupplier(() -> current.get().asKind(FrameKind.SNAPSHOT)),
                                     updates.asFlux())

@@ -3,6 +3,7 @@ package com.hotlineops.dashboard.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hotlineops.contract.auth.TokenExpired;
 import com.hotlineops.contract.wall.FrameKind;
 import com.hotlineops.contract.wall.WallFrame;
 import com.hotlineops.dashboard.live.LiveWallState.Link;
@@ -136,14 +137,36 @@ class LiveWallStreamTests {
         assertThat(backend.rejections()).isEmpty();
     }
 
+    @Test
+    void streamEndedBecauseItsTokenExpiredThenSignedInAgainAndSubscribedAtOnceWithoutTheBackoffOrTheStaleBanner() {
+        // A backoff far longer than the test waits: only the renewal at once can bring the second stream in time.
+        startWall(FakeWallBackend.PASSWORD, Duration.ofSeconds(30), Duration.ofSeconds(30));
+        await().until(() -> wall.current().link() == Link.LIVE);
+        int tokensBefore = backend.tokenRequests();
+
+        backend.endStreams(TokenExpired.MESSAGE);
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> backend.streamRequests() == 2);
+        assertThat(backend.tokenRequests()).as("signed in again for the new stream").isEqualTo(tokensBefore + 1);
+        assertThat(backend.streamTokens()).hasSize(2).doesNotHaveDuplicates();
+        WallFrame sent = backend.emit(9, 9);
+        await().untilAsserted(() -> assertThat(wall.current().frame()).isEqualTo(sent));
+        assertThat(wall.current().link()).isEqualTo(Link.LIVE);
+        assertThat(arrivals).noneMatch(arrival -> arrival.state().hasFrame() && arrival.state().stale());
+        assertThat(backend.rejections()).isEmpty();
+    }
+
     private void startWall(String password) {
+        startWall(password, Duration.ofMillis(100), Duration.ofMillis(500));
+    }
+
+    private void startWall(String password, Duration firstBackoff, Duration maxBackoff) {
         BackendTokenClient tokens = new BackendTokenClient(URI.create("http://127.0.0.1:" + backend.httpPort()),
                 FakeWallBackend.USERNAME, password, Duration.ofSeconds(2));
         BackendStreams streams = new BackendStreams(builders::getObject, "127.0.0.1", backend.rsocketPort(),
-                Duration.ofMillis(100), Duration.ofMillis(500));
+                firstBackoff, maxBackoff);
         RSocketWallFrameSource source = new RSocketWallFrameSource(streams, tokens);
-        wall = new LiveWall(source, Schedulers.parallel(), Schedulers.boundedElastic(), Duration.ofMillis(100),
-                Duration.ofMillis(500));
+        wall = new LiveWall(source, Schedulers.parallel(), Schedulers.boundedElastic(), firstBackoff, maxBackoff);
         wall.states().subscribe(state -> arrivals.add(new Arrival(System.nanoTime(), state)));
         wall.start();
     }

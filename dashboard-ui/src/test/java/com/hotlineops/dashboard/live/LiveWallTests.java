@@ -2,9 +2,11 @@ package com.hotlineops.dashboard.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hotlineops.contract.auth.TokenExpired;
 import com.hotlineops.contract.wall.FrameKind;
 import com.hotlineops.contract.wall.WallFrame;
 import com.hotlineops.dashboard.live.LiveWallState.Link;
+import io.rsocket.exceptions.ApplicationErrorException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -148,6 +150,50 @@ class LiveWallTests {
         assertThat(connections).hasSizeBetween(7, 20);
         time.advanceTimeBy(Duration.ofSeconds(13));
         assertThat(connections.getLast().currentSubscriberCount()).isEqualTo(1);
+    }
+
+    @Test
+    void tokenExpiredAfterFramesThenSubscribedAgainAtOnceWithoutBackoffAndNeverStale() {
+        connection(0).tryEmitNext(FakeWallBackend.frame(FrameKind.SNAPSHOT, 1, 10));
+        time.advanceTimeBy(Duration.ofMinutes(15));
+
+        connection(0).tryEmitError(new ApplicationErrorException(TokenExpired.MESSAGE));
+
+        assertThat(connections).as("no backoff: opened again on the same instant").hasSize(2);
+        assertThat(connection(1).currentSubscriberCount()).isEqualTo(1);
+        connection(1).tryEmitNext(FakeWallBackend.frame(FrameKind.SNAPSHOT, 2, 11));
+        time.advanceTimeBy(LiveWall.STALE_AFTER);
+        assertThat(wall.current().link()).isEqualTo(Link.LIVE);
+        assertThat(wall.current().frame().today().offered()).isEqualTo(11);
+        assertThat(published).noneMatch(state -> state.hasFrame() && state.stale());
+    }
+
+    @Test
+    void tokenExpiredAgainBeforeAnyFrameThenTheRenewalWaitsOutTheBackoff() {
+        connection(0).tryEmitNext(FakeWallBackend.frame(FrameKind.SNAPSHOT, 1, 10));
+        connection(0).tryEmitError(new ApplicationErrorException(TokenExpired.MESSAGE));
+        assertThat(connections).hasSize(2);
+
+        connection(1).tryEmitError(new ApplicationErrorException(TokenExpired.MESSAGE));
+
+        // the second loss in a row: 2 s ± 50 % jitter
+        time.advanceTimeBy(Duration.ofMillis(999));
+        assertThat(connections).hasSize(2);
+        time.advanceTimeBy(Duration.ofMillis(2_001));
+        assertThat(connections).hasSize(3);
+    }
+
+    @Test
+    void otherErrorAfterFramesThenTheBackoffAsBefore() {
+        connection(0).tryEmitNext(FakeWallBackend.frame(FrameKind.SNAPSHOT, 1, 10));
+
+        connection(0).tryEmitError(new ApplicationErrorException("unauthorized: something else"));
+
+        // the first loss: 1 s, + up to 50 % jitter
+        time.advanceTimeBy(Duration.ofMillis(999));
+        assertThat(connections).hasSize(1);
+        time.advanceTimeBy(Duration.ofMillis(501));
+        assertThat(connections).hasSize(2);
     }
 
     @Test

@@ -3,17 +3,13 @@ package com.hotlineops.mobile.security;
 import com.hotlineops.core.security.PasswordChangeRequired;
 import com.hotlineops.mobile.web.ProblemCode;
 import io.rsocket.exceptions.ApplicationErrorException;
-import java.time.Clock;
-import java.time.Instant;
 import org.springframework.core.Ordered;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.rsocket.PayloadInterceptorOrder;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.rsocket.api.PayloadExchange;
 import org.springframework.security.rsocket.api.PayloadInterceptor;
 import org.springframework.security.rsocket.api.PayloadInterceptorChain;
@@ -21,10 +17,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives RSocket refusals the codes of the REST problem details, so a phone can tell "log in again" from "not for
- * you": {@code unauthorized: …} for no token, a bad one or an expired one, {@code forbidden: …} for a valid token
- * without a phone role, {@code password-change-required: …} for a token that requires the password change first
- * (decision 0036). It also checks, on every request, that the token the request runs under has not expired:
- * a token sent at setup holds for the connection in Spring Security, and a connection may outlive its token.
+ * you": {@code unauthorized: …} for no token or a bad one, {@code forbidden: …} for a valid token without a phone
+ * role, {@code password-change-required: …} for a token that requires the password change first (decision 0036). An
+ * expired one is refused before these, by the core's {@link com.hotlineops.core.security.TokenExpiry} (decision 0043).
  */
 final class RSocketAuthErrors {
 
@@ -33,11 +28,6 @@ final class RSocketAuthErrors {
     static final String PASSWORD_CHANGE_REQUIRED = ProblemCode.PASSWORD_CHANGE_REQUIRED.code() + ": ";
 
     private RSocketAuthErrors() {
-    }
-
-    static boolean expired(Authentication authentication, Instant now) {
-        return authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getExpiresAt() != null
-                && !now.isBefore(jwt.getToken().getExpiresAt());
     }
 
     static ApplicationErrorException unauthorized(String why) {
@@ -60,17 +50,11 @@ final class RSocketAuthErrors {
     }
 
     /**
-     * Just before authorization, on requests (not the setup, which may come without a token): no token or an
-     * expired one → {@code unauthorized}; one that requires the password change → {@code password-change-required};
-     * a refusal by the route rules → {@code forbidden}.
+     * Just before authorization, on requests (not the setup, which may come without a token): no token →
+     * {@code unauthorized}; one that requires the password change → {@code password-change-required}; a refusal by
+     * the route rules → {@code forbidden}.
      */
     static final class BeforeAuthorization implements PayloadInterceptor, Ordered {
-
-        private final Clock clock;
-
-        BeforeAuthorization(Clock clock) {
-            this.clock = clock;
-        }
 
         @Override
         public Mono<Void> intercept(PayloadExchange exchange, PayloadInterceptorChain chain) {
@@ -82,9 +66,7 @@ final class RSocketAuthErrors {
                     .filter(a -> !(a instanceof AnonymousAuthenticationToken))
                     .switchIfEmpty(Mono.error(() -> unauthorized(
                             "a bearer token is required (message/x.rsocket.authentication.v0)")))
-                    .flatMap(authentication -> expired(authentication, clock.instant())
-                            ? Mono.error(unauthorized("the access token expired; refresh it and retry"))
-                            : PasswordChangeRequired.of(authentication)
+                    .flatMap(authentication -> PasswordChangeRequired.of(authentication)
                             ? Mono.error(new ApplicationErrorException(PASSWORD_CHANGE_REQUIRED
                                     + PasswordChangeRequired.DETAIL))
                             : chain.next(exchange).onErrorMap(AccessDeniedException.class,

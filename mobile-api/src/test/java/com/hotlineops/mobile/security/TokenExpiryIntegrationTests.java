@@ -2,6 +2,7 @@ package com.hotlineops.mobile.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.hotlineops.contract.auth.TokenExpired;
 import com.hotlineops.contract.mobile.FeedItem;
 import com.hotlineops.contract.mobile.FeedRequest;
 import com.hotlineops.contract.ticket.TicketView;
@@ -18,8 +19,8 @@ import reactor.test.StepVerifier;
 
 /**
  * A token given at setup holds for the connection only until it expires: every request after that and every new
- * stream is refused, and an open {@code mobile.feed} ends with an {@code unauthorized:} error frame. Tokens here live
- * {@value #TTL_SECONDS} seconds.
+ * stream is refused, and an open {@code mobile.feed} ends, with {@link TokenExpired#MESSAGE} (decision 0043). Tokens
+ * here are made to live {@value #TTL_SECONDS} seconds.
  */
 class TokenExpiryIntegrationTests extends MobileApiIntegrationTestSupport {
 
@@ -41,14 +42,14 @@ class TokenExpiryIntegrationTests extends MobileApiIntegrationTestSupport {
         feed.awaitLive();
 
         Awaitility.await().atMost(TIMEOUT).until(() -> feed.error() != null);
-        assertThat(feed.error()).hasMessageStartingWith("unauthorized:").hasMessageContaining("expired");
+        assertThat(feed.error()).hasMessage(TokenExpired.MESSAGE);
         assertThat(Instant.now()).isAfterOrEqualTo(issued.plusSeconds(TTL_SECONDS));
 
         StepVerifier.create(phone.route("mobile.tickets.{id}", mine.id()).retrieveMono(TicketView.class))
-                .expectErrorSatisfies(e -> assertThat(e).hasMessageStartingWith("unauthorized:"))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessage(TokenExpired.MESSAGE))
                 .verify(TIMEOUT);
         StepVerifier.create(phone.route("mobile.feed").data(new FeedRequest(null)).retrieveFlux(FeedItem.class))
-                .expectErrorSatisfies(e -> assertThat(e).hasMessageStartingWith("unauthorized:"))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessage(TokenExpired.MESSAGE))
                 .verify(TIMEOUT);
         // A fresh token on the request works on the same connection: the phone need not reconnect to refresh.
         StepVerifier.create(phone.route("mobile.tickets.{id}", mine.id())
@@ -68,7 +69,7 @@ class TokenExpiryIntegrationTests extends MobileApiIntegrationTestSupport {
                 .metadata(bearer(expired), AUTHENTICATION).retrieveMono(TicketView.class)
                 .then(Mono.<String>empty()).onErrorResume(e -> Mono.just(e.getMessage())).block(TIMEOUT);
 
-        assertThat(error).startsWith("unauthorized:");
+        assertThat(error).isEqualTo(TokenExpired.MESSAGE);
     }
 
     @ParameterizedTest
@@ -82,7 +83,7 @@ class TokenExpiryIntegrationTests extends MobileApiIntegrationTestSupport {
         try {
             feed.awaitLive();
             Awaitility.await().atMost(TIMEOUT).until(() -> feed.error() != null);
-            assertThat(feed.error()).hasMessageStartingWith("unauthorized:");
+            assertThat(feed.error()).hasMessage(TokenExpired.MESSAGE);
         } finally {
             feed.dispose();
         }

@@ -1,11 +1,16 @@
 package com.hotlineops.server.security;
 
 import com.hotlineops.core.security.Role;
+import com.hotlineops.core.security.TokenExpiry;
 import com.hotlineops.core.security.TokenService;
 import com.hotlineops.server.partner.PartnerKeyAuthentication;
 import com.hotlineops.server.web.Problems;
+import java.time.Clock;
+import org.springframework.boot.rsocket.server.RSocketServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.rsocket.EnableRSocketSecurity;
@@ -129,13 +134,16 @@ class SecurityConfiguration {
 
     /**
      * RSocket: a bearer token in the standard authentication metadata, on the setup frame or on each request.
-     * Only the routes named here exist for a caller; everything else is denied.
+     * Only the routes named here exist for a caller; everything else is denied. A request under an expired token is
+     * refused with {@link com.hotlineops.contract.auth.TokenExpired#MESSAGE}, although a setup token holds for the
+     * connection in Spring Security (decision 0043).
      */
     @Bean
-    PayloadSocketAcceptorInterceptor rsocketSecurity(RSocketSecurity rsocket, TokenService tokens) {
+    PayloadSocketAcceptorInterceptor rsocketSecurity(RSocketSecurity rsocket, TokenService tokens, Clock clock) {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(tokens.accessTokenDecoder());
         manager.setJwtAuthenticationConverter(tokens.authenticationConverter());
         return rsocket
+                .addPayloadInterceptor(TokenExpiry.refusingExpired(clock))
                 .addPayloadInterceptor(new PasswordChangeGate.RSocket())
                 .authorizePayload(a -> a
                         .setup().permitAll()
@@ -150,6 +158,17 @@ class SecurityConfiguration {
                         .anyExchange().permitAll())
                 .jwt(j -> j.authenticationManager(manager))
                 .build();
+    }
+
+    /**
+     * Every stream ({@code wall.frames}, {@code callbacks.tasks}, {@code desk.changes.*}) ends when the token it was
+     * opened with expires (decision 0043): the wall and the consoles open it again with a fresh one. Of the highest precedence so that it is
+     * registered before, and so wraps the handler inside, Spring Security's interceptor.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RSocketServerCustomizer streamsEndWithTheirToken(Clock clock) {
+        return server -> server.interceptors(registry -> registry.forSocketAcceptor(TokenExpiry.endingStreams(clock)));
     }
 
     private static String[] roles(Role... roles) {

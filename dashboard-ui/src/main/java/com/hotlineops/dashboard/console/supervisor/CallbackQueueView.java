@@ -1,5 +1,6 @@
 package com.hotlineops.dashboard.console.supervisor;
 
+import com.hotlineops.contract.auth.TokenExpired;
 import com.hotlineops.contract.callback.CallbackFigures;
 import com.hotlineops.contract.callback.CallbackOutcome;
 import com.hotlineops.contract.callback.CallbackStreamItem;
@@ -51,7 +52,9 @@ import reactor.core.scheduler.Schedulers;
  * stream with the user's own token (numbers are masked per subscriber), a snapshot and then each change, arriving
  * through {@link UI#access}. When the stream ends (the backend drops a subscriber that fell behind or may have missed
  * changes, or the connection is lost) the view says the list may be out of date and subscribes again with backoff,
- * for a fresh snapshot. The figures come from {@code GET /api/v1/callbacks/figures}: on opening, then after changes
+ * for a fresh snapshot. A stream the backend ended because its token expired (decision 0043) is opened again at
+ * once with a refreshed token and is not shown as interrupted unless its snapshot takes longer than
+ * {@link #RENEWAL_GRACE}. The figures come from {@code GET /api/v1/callbacks/figures}: on opening, then after changes
  * (at most once per {@link #FIGURES_EVERY}), and when an open task passes its due time or the day ends in Shanghai.
  * Ages and countdowns are recomputed every {@link #TICK} from what the view has, without asking the backend.
  */
@@ -66,6 +69,12 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
 
     /** However fast changes arrive, the figures are asked for at most this often (the newest change always counts). */
     static final Duration FIGURES_EVERY = Duration.ofSeconds(1);
+
+    /**
+     * A stream renewed because its token expired normally brings its snapshot within milliseconds; only one that has
+     * not after this long is shown as interrupted.
+     */
+    static final Duration RENEWAL_GRACE = Duration.ofSeconds(2);
 
     /** Where the list stands with the stream. */
     enum Link {
@@ -111,6 +120,9 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
     /** Set from scheduling a refresh until it runs on the UI (the timer's task is done before that). */
     private boolean figuresScheduled;
     private Disposable figuresLater = Disposables.disposed();
+    /** Items received from the stream since the view was opened, to tell whether a renewal has brought any. */
+    private long itemsReceived;
+    private Disposable renewalCheck = Disposables.disposed();
     private Disposable subscription = Disposables.disposed();
 
     public CallbackQueueView(SupervisorBackend backend, CurrentUser user, Clock clock) {
@@ -218,6 +230,7 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
     protected void onDetach(DetachEvent detach) {
         subscription.dispose();
         figuresLater.dispose();
+        renewalCheck.dispose();
         figuresScheduled = false;
     }
 
@@ -239,6 +252,7 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
     }
 
     private void received(CallbackStreamItem item) {
+        itemsReceived++;
         tasks.apply(item);
         linkState = Link.LIVE;
         showLink();
@@ -248,6 +262,25 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
 
     private void lost(Throwable why) {
         log.debug("Callback queue stream ended, subscribing again: {}", why.toString());
+        if (linkState != Link.LIVE) {
+            return;
+        }
+        if (TokenExpired.is(why)) {
+            long before = itemsReceived;
+            getUI().ifPresent(ui -> {
+                renewalCheck.dispose();
+                renewalCheck = Schedulers.parallel().schedule(() -> later(ui, () -> {
+                    if (itemsReceived == before) {
+                        reconnecting();
+                    }
+                }), RENEWAL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            });
+            return;
+        }
+        reconnecting();
+    }
+
+    private void reconnecting() {
         if (linkState == Link.LIVE) {
             linkState = Link.RECONNECTING;
             showLink();

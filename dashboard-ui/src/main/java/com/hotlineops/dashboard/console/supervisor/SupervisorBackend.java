@@ -23,8 +23,6 @@ import java.util.function.Consumer;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The backend routes this console uses, typed. Every call goes through {@link BackendApi}, so it carries the
@@ -90,12 +88,13 @@ class SupervisorBackend {
      * token, since the backend masks numbers per subscriber (the claimant sees the full number). Followed until
      * cancelled: {@code onLost} hears each time a connection ended or could not be opened, and the next one starts
      * with a fresh snapshot. Call it where the user is signed in (the UI thread): the user is taken now, a token
-     * (refreshed when due) as each connection opens.
+     * (refreshed when due) as each connection opens, and a refreshed one at once when the backend ended the stream
+     * because its token expired (decision 0043).
      */
     Flux<CallbackStreamItem> callbackTasks(Consumer<Throwable> onLost) {
         DeskUser who = user.require();
-        Mono<String> bearer = Mono.fromCallable(() -> user.bearer(who)).subscribeOn(Schedulers.boundedElastic());
-        return streams.following(CALLBACK_STREAM, CallbackStreamItem.class, bearer, onLost);
+        return streams.following(CALLBACK_STREAM, CallbackStreamItem.class, expired -> user.streamToken(who, expired),
+                onLost);
     }
 
     CallbackTaskView claim(String task) {

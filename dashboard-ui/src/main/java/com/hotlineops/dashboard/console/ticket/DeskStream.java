@@ -8,8 +8,6 @@ import com.hotlineops.dashboard.security.DeskUser;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The backend's RSocket {@code desk.changes.<DESK>} (decision 0044) through {@link BackendStreams}, with the signed-in
@@ -32,11 +30,12 @@ public class DeskStream {
     /**
      * The desk's changes, followed until cancelled: {@code onLost} hears each time a connection ended or could not be
      * opened, and the next one starts with {@code OPENED} again. Call it where the user is signed in (the UI thread):
-     * the user is taken now, a token (refreshed when due) as each connection opens.
+     * the user is taken now, a token (refreshed when due) as each connection opens, and a renewed one at once when the
+     * backend ended the stream because its token expired (decision 0043).
      */
     public Flux<DeskStreamItem> follow(Desk desk, Consumer<Throwable> onLost) {
         DeskUser who = user.require();
-        Mono<String> bearer = Mono.fromCallable(() -> user.bearer(who)).subscribeOn(Schedulers.boundedElastic());
-        return streams.following(ROUTE + desk.name(), DeskStreamItem.class, bearer, onLost);
+        return streams.following(ROUTE + desk.name(), DeskStreamItem.class, expired -> user.streamToken(who, expired),
+                onLost);
     }
 }

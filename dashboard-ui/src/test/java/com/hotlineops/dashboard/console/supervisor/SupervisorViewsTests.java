@@ -3,6 +3,7 @@ package com.hotlineops.dashboard.console.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hotlineops.contract.auth.TokenExpired;
 import com.hotlineops.contract.call.CallQueue;
 import com.hotlineops.contract.callback.CallbackChange;
 import com.hotlineops.contract.callback.CallbackStatus;
@@ -454,6 +455,39 @@ class SupervisorViewsTests extends SpringBrowserlessTest {
         assertThat(callbackGrid().getCellText(0, 8)).isEqualTo("agent1");
         assertThat(callbackGrid().getComponent().hasClassName("supervisor-callbacks-stale")).isFalse();
         eventually(() -> assertThat(figuresAsked()).as("changes may have been missed").isGreaterThan(figures));
+    }
+
+    @Test
+    void streamEndedBecauseItsTokenExpiredThenSubscribedAgainWithARefreshedTokenAndNotShownAsInterrupted() {
+        FakeCallbackStream.Subscription first = openQueue(task(null, null, 0, 1));
+        BACKEND.json("POST /api/v1/auth/token",
+                "{\"accessToken\":\"access-supervisor1-renewed\",\"refreshToken\":\"refresh-2\",\"expiresIn\":900}");
+
+        first.fail(TokenExpired.MESSAGE);
+
+        FakeCallbackStream.Subscription second = STREAM.awaitSubscription(2);
+        assertThat(second.token()).isEqualTo("access-supervisor1-renewed");
+        assertThat(BACKEND.last("POST", "/api/v1/auth/token").body()).contains("\"refreshToken\":\"refresh\"");
+        runUiAccess();
+        assertThat(linkState()).isEqualTo("live");
+        assertThat(callbackGrid().getComponent().hasClassName("supervisor-callbacks-stale")).isFalse();
+
+        second.snapshot(task("agent1", null, 1, 2));
+        eventually(() -> assertThat(callbackGrid().getCellText(0, 8)).isEqualTo("agent1"));
+        assertThat(linkState()).isEqualTo("live");
+    }
+
+    @Test
+    void streamRenewedAfterItsTokenExpiredButNoSnapshotWithinTheGraceThenShownAsInterrupted() {
+        FakeCallbackStream.Subscription first = openQueue(task(null, null, 0, 1));
+        BACKEND.json("POST /api/v1/auth/token",
+                "{\"accessToken\":\"access-supervisor1-renewed\",\"refreshToken\":\"refresh-2\",\"expiresIn\":900}");
+
+        first.fail(TokenExpired.MESSAGE);
+        STREAM.awaitSubscription(2);
+
+        eventually(() -> assertThat(linkState()).isEqualTo("reconnecting"));
+        assertThat(callbackGrid().getComponent().hasClassName("supervisor-callbacks-stale")).isTrue();
     }
 
     @Test
