@@ -8,10 +8,10 @@ import com.hotlineops.contract.callback.CallbackTaskView;
 import com.hotlineops.dashboard.console.BackendProblem;
 import com.hotlineops.dashboard.console.ConsoleLayout;
 import com.hotlineops.dashboard.security.CurrentUser;
+import com.hotlineops.dashboard.console.PushedToView;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -27,7 +27,6 @@ import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.Command;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
@@ -219,10 +218,10 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
         linkState = Link.CONNECTING;
         showLink();
         refreshFigures(); // at once, while the stream connects
-        Disposable stream = backend.callbackTasks(lost -> later(ui, () -> lost(lost)))
-                .subscribe(item -> later(ui, () -> received(item)),
+        Disposable stream = backend.callbackTasks(lost -> PushedToView.later(ui, this, () -> lost(lost)))
+                .subscribe(item -> PushedToView.later(ui, this, () -> received(item)),
                         error -> log.error("Callback queue stream stopped for good", error));
-        Disposable ticks = Flux.interval(TICK, TICK).subscribe(tick -> later(ui, this::tick));
+        Disposable ticks = Flux.interval(TICK, TICK).subscribe(tick -> PushedToView.later(ui, this, this::tick));
         subscription = Disposables.composite(stream, ticks);
     }
 
@@ -234,22 +233,6 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
         figuresScheduled = false;
     }
 
-    /**
-     * {@code command} on the UI when it gets to it (Vaadin's security context strategy finds the signed-in user in
-     * the session there, so backend calls carry their token); nothing once the view is detached, which disposes what
-     * calls this.
-     */
-    private void later(UI ui, Command command) {
-        try {
-            ui.access(() -> {
-                if (isAttached()) {
-                    command.execute();
-                }
-            });
-        } catch (UIDetachedException gone) {
-            // the UI went between the stream's signal and now: nobody to show it to
-        }
-    }
 
     private void received(CallbackStreamItem item) {
         itemsReceived++;
@@ -269,7 +252,7 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
             long before = itemsReceived;
             getUI().ifPresent(ui -> {
                 renewalCheck.dispose();
-                renewalCheck = Schedulers.parallel().schedule(() -> later(ui, () -> {
+                renewalCheck = Schedulers.parallel().schedule(() -> PushedToView.later(ui, this, () -> {
                     if (itemsReceived == before) {
                         reconnecting();
                     }
@@ -329,7 +312,7 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
         }
         getUI().ifPresent(ui -> {
             figuresScheduled = true;
-            figuresLater = Schedulers.parallel().schedule(() -> later(ui, () -> {
+            figuresLater = Schedulers.parallel().schedule(() -> PushedToView.later(ui, this, () -> {
                 figuresScheduled = false;
                 refreshFigures();
             }), Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);

@@ -3,12 +3,11 @@ package com.hotlineops.dashboard.console.ticket;
 import com.hotlineops.contract.ticket.Desk;
 import com.hotlineops.contract.ticket.DeskStreamItem;
 import com.hotlineops.contract.ticket.DeskTicketChange;
+import com.hotlineops.dashboard.console.PushedToView;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.server.Command;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,8 +84,8 @@ public class DeskLink extends Span {
         UI ui = attach.getUI();
         state = State.CONNECTING;
         show();
-        subscription = stream.follow(desk, lost -> later(ui, () -> lost(lost)))
-                .subscribe(item -> later(ui, () -> received(item)),
+        subscription = stream.follow(desk, lost -> PushedToView.later(ui, this, () -> lost(lost)))
+                .subscribe(item -> PushedToView.later(ui, this, () -> received(item)),
                         error -> log.error("{} desk stream stopped for good", desk, error));
     }
 
@@ -97,18 +96,6 @@ public class DeskLink extends Span {
         refreshScheduled = false;
     }
 
-    /** {@code command} on the UI when it gets to it; nothing once detached, which disposes what calls this. */
-    private void later(UI ui, Command command) {
-        try {
-            ui.access(() -> {
-                if (isAttached()) {
-                    command.execute();
-                }
-            });
-        } catch (UIDetachedException gone) {
-            // the UI went between the stream's signal and now: nobody to show it to
-        }
-    }
 
     private void received(DeskStreamItem item) {
         item.changes().forEach(c -> changes.merge(c.ticketId(), c, (a, b) -> b.version() >= a.version() ? b : a));
@@ -140,7 +127,7 @@ public class DeskLink extends Span {
         }
         getUI().ifPresent(ui -> {
             refreshScheduled = true;
-            refreshLater = Schedulers.parallel().schedule(() -> later(ui, () -> {
+            refreshLater = Schedulers.parallel().schedule(() -> PushedToView.later(ui, this, () -> {
                 refreshScheduled = false;
                 refresh();
             }), Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);
