@@ -287,6 +287,12 @@ public class CallbackQueueView extends VerticalLayout implements HasDynamicTitle
         if (mine != null && !tasks.stillHeld(mine, username)) {
             mine = null; // closed, attempted, or the claim lapsed and someone else took it
         }
+        if (mine == null) {
+            // Opened again (a reload, another window): the task this user holds comes back with the snapshot, with the
+            // full number the stream gives its claimant; an attempt clears the claim, so a done task never returns.
+            mine = rows.stream().filter(task -> username != null && username.equals(task.claimedBy())).findFirst()
+                    .orElse(null);
+        }
         showHeld();
     }
 

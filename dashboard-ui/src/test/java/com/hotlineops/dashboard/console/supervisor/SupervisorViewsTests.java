@@ -541,6 +541,29 @@ class SupervisorViewsTests extends SpringBrowserlessTest {
     }
 
     @Test
+    void aTaskHeldBeforeTheQueueWasOpenedAgainIsHeldAgainWithItsNumberToDial() {
+        // The supervisor claimed it, then reloaded the page: the snapshot names them as its claimant.
+        openQueue(task("supervisor1", "13912345678", 0, 2));
+        BACKEND.json("POST /api/v1/callbacks/" + TASK + "/attempts", json(task(null, "13912345678", 1, 3)));
+
+        assertThat($(Span.class).withId("callbacks-held").single().getText()).contains("13912345678");
+        Button busy = $(Button.class).withId("callbacks-outcome-busy").single();
+        assertThat(busy.isEnabled()).isTrue();
+        test(busy).click();
+        assertThat(JSON.readTree(BACKEND.last("POST", "/api/v1/callbacks/" + TASK + "/attempts").body())
+                .path("outcome").asString()).isEqualTo("BUSY");
+        assertThat(busy.isEnabled()).as("recorded: the claim is gone, and so is the hold").isFalse();
+    }
+
+    @Test
+    void aTaskSomeoneElseHoldsIsNotHeldHere() {
+        openQueue(task("agent1", null, 0, 2));
+
+        assertThat($(Span.class).withId("callbacks-held").single().getText()).doesNotContain("139");
+        assertThat($(Button.class).withId("callbacks-outcome-busy").single().isEnabled()).isFalse();
+    }
+
+    @Test
     void heldTaskClaimedBySomeoneElseOnTheStreamThenNoLongerHeld() {
         FakeCallbackStream.Subscription stream = openQueue(task(null, null, 0, 1));
         BACKEND.json("POST /api/v1/callbacks/" + TASK + "/claim", json(task("supervisor1", "13912345678", 0, 2)));
