@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.net.ServerSocket;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
@@ -29,6 +32,11 @@ import redis.embedded.RedisServer;
 public final class EmbeddedServices implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServices.class);
+    /** Ports are chosen from here up to the first ephemeral port ({@link #freePort()}). */
+    private static final int FIRST_CHOSEN_PORT = 20_000;
+    private static final int DEFAULT_EPHEMERAL_FROM = 32_768;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final EmbeddedPostgres postgres;
     /** Replaced when a fault test restarts Redis ({@link #startRedis()}). */
@@ -285,11 +293,46 @@ public final class EmbeddedServices implements AutoCloseable {
         return v == null || v.isBlank() ? fallback : v;
     }
 
+    /**
+     * A port free now, below the kernel's range of ephemeral ports, and not handed out before by this JVM. A port from
+     * that range (what {@code new ServerSocket(0)} gives) may meanwhile become the local end of any outgoing
+     * connection — a database pool reconnecting, an HTTP client — so an app restarted on it later found it "already in
+     * use" (a system test that stops and starts the apps failed so). Outgoing connections never take a port below the
+     * range.
+     */
     public static int freePort() {
+        int below = ephemeralPortsFrom();
+        for (int i = 0; i < 1_000; i++) {
+            int port = FIRST_CHOSEN_PORT + RANDOM.nextInt(Math.max(1, below - FIRST_CHOSEN_PORT));
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket s = new ServerSocket(port)) {
+                HANDED_OUT.add(port);
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // in use: try another
+            }
+        }
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The first ephemeral port (Linux: /proc/sys/net/ipv4/ip_local_port_range, 32768 by default), read by lines:
+     * {@code Files.readString} gets one byte of it (the file reports size 0).
+     */
+    private static int ephemeralPortsFrom() {
+        try {
+            String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst().trim()
+                    .split("\\s+");
+            int first = Integer.parseInt(range[0]);
+            return first > FIRST_CHOSEN_PORT + 1_000 ? first : DEFAULT_EPHEMERAL_FROM;
+        } catch (IOException | RuntimeException e) {
+            return DEFAULT_EPHEMERAL_FROM;
         }
     }
 }
